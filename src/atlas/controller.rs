@@ -1,0 +1,86 @@
+use std::fmt;
+use std::str::FromStr;
+
+/// Who held an area on a given day (the codes of `geodata/SCHEMA.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Controller {
+    /// Armenia (Armenian SSR before 1991).
+    Arm,
+    /// Azerbaijan (Azerbaijani SSR before 1991).
+    Aze,
+    /// Nagorno-Karabakh Republic / Artsakh (de facto).
+    Nkr,
+    /// Georgia (Georgian SSR before 1991).
+    Geo,
+    /// Abkhazia (de facto).
+    Abk,
+    /// South Ossetia (de facto).
+    Sos,
+    /// Russia.
+    Rus,
+    /// Turkey.
+    Tur,
+    /// Iran.
+    Irn,
+}
+
+impl Controller {
+    /// Every code, in legend order.
+    pub const ALL: [Controller; 9] = [
+        Controller::Arm,
+        Controller::Aze,
+        Controller::Nkr,
+        Controller::Geo,
+        Controller::Abk,
+        Controller::Sos,
+        Controller::Rus,
+        Controller::Tur,
+        Controller::Irn,
+    ];
+
+    /// The three-letter code used in the data and on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Controller::Arm => "ARM",
+            Controller::Aze => "AZE",
+            Controller::Nkr => "NKR",
+            Controller::Geo => "GEO",
+            Controller::Abk => "ABK",
+            Controller::Sos => "SOS",
+            Controller::Rus => "RUS",
+            Controller::Tur => "TUR",
+            Controller::Irn => "IRN",
+        }
+    }
+
+    /// A neutral English description for legends and the details panel.
+    pub fn description(self) -> &'static str {
+        match self {
+            Controller::Arm => "Armenia",
+            Controller::Aze => "Azerbaijan",
+            Controller::Nkr => "Nagorno-Karabakh Republic / Artsakh (de facto)",
+            Controller::Geo => "Georgia",
+            Controller::Abk => "Abkhazia (de facto)",
+            Controller::Sos => "South Ossetia (de facto)",
+            Controller::Rus => "Russia",
+            Controller::Tur => "Turkey",
+            Controller::Irn => "Iran",
+        }
+    }
+}
+
+impl FromStr for Controller {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Controller::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .ok_or(())
+    }
+}
+
+impl fmt::Display for Controller {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}

@@ -1,0 +1,161 @@
+//! The atlas: every layer's validated features, loaded from GeoJSON.
+//!
+//! Loading runs in two stages (text → JSON tree → checked [`Feature`]s), and a
+//! broken file or feature is reported without losing the rest.
+
+mod bundled;
+mod controller;
+mod error;
+mod geometry;
+mod history;
+mod model;
+mod parse;
+mod properties;
+pub mod schema;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use bundled::BUNDLED_LAYERS;
+pub use controller::Controller;
+pub use error::DataError;
+pub use model::{Feature, HistoryEntry, Language, Names, Precision, Source};
+pub use parse::{LayerParse, parse_layer};
+
+/// One layer: the features of one GeoJSON file.
+#[derive(Clone, Debug)]
+pub struct Layer {
+    /// The layer's name, the file stem (`places`, `control`, …).
+    pub name: String,
+    /// Where it was read from, as shown in errors.
+    pub file: String,
+    /// Its valid features.
+    pub features: Vec<Feature>,
+}
+
+/// Every loaded layer, in drawing order (bottom first).
+#[derive(Clone, Debug, Default)]
+pub struct Atlas {
+    /// The layers.
+    pub layers: Vec<Layer>,
+}
+
+/// An atlas and the problems met while loading it.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// What could be loaded.
+    pub atlas: Atlas,
+    /// Everything that was rejected, one sentence each.
+    pub errors: Vec<DataError>,
+}
+
+impl Loaded {
+    /// Loads (file label, layer name, text) triples into one atlas: parses each
+    /// layer, drops features whose id is already used in another layer, and
+    /// orders the layers for drawing.
+    pub fn from_texts<'a>(inputs: impl IntoIterator<Item = (String, String, &'a str)>) -> Loaded {
+        let mut loaded = Loaded::default();
+        let mut owners: HashMap<String, String> = HashMap::new();
+        for (file, layer, text) in inputs {
+            let LayerParse { features, errors } = parse_layer(&file, &layer, text);
+            loaded.errors.extend(errors);
+            let mut kept = Vec::with_capacity(features.len());
+            for feature in features {
+                if let Some(other) = owners.get(&feature.id) {
+                    loaded.errors.push(DataError {
+                        file: file.clone(),
+                        feature: Some(feature.id.clone()),
+                        property: Some("id".to_string()),
+                        message: format!("is already used in {other} (ids must be unique)"),
+                    });
+                } else {
+                    owners.insert(feature.id.clone(), file.clone());
+                    kept.push(feature);
+                }
+            }
+            loaded.atlas.layers.push(Layer {
+                name: layer,
+                file,
+                features: kept,
+            });
+        }
+        loaded
+            .atlas
+            .layers
+            .sort_by_key(|l| schema::draw_order(&l.name));
+        loaded
+    }
+
+    /// The data built into the program.
+    pub fn bundled() -> Loaded {
+        Loaded::from_texts(
+            BUNDLED_LAYERS.iter().map(|(layer, text)| {
+                (format!("geodata/{layer}.geojson"), layer.to_string(), *text)
+            }),
+        )
+    }
+
+    /// Every `*.geojson` file in a folder.
+    pub fn from_dir(dir: &Path) -> Loaded {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return Loaded {
+                    atlas: Atlas::default(),
+                    errors: vec![DataError::file(
+                        &dir.display().to_string(),
+                        format!("cannot be read as a data folder ({e})"),
+                    )],
+                };
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "geojson"))
+            .collect();
+        paths.sort();
+        Loaded::from_files(&paths)
+    }
+
+    /// The given files, each its own layer named after the file stem.
+    pub fn from_files(paths: &[PathBuf]) -> Loaded {
+        let mut read_errors = Vec::new();
+        let mut texts = Vec::new();
+        for path in paths {
+            let file = path.display().to_string();
+            let layer = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            match std::fs::read_to_string(path) {
+                Ok(text) => texts.push((file, layer, text)),
+                Err(e) => read_errors.push(DataError::file(&file, format!("cannot be read ({e})"))),
+            }
+        }
+        let mut loaded = Loaded::from_texts(
+            texts
+                .iter()
+                .map(|(file, layer, text)| (file.clone(), layer.clone(), text.as_str())),
+        );
+        read_errors.append(&mut loaded.errors);
+        loaded.errors = read_errors;
+        loaded
+    }
+}
+
+impl Atlas {
+    /// The layer with this name.
+    pub fn layer(&self, name: &str) -> Option<&Layer> {
+        self.layers.iter().find(|l| l.name == name)
+    }
+
+    /// Every feature of every layer.
+    pub fn features(&self) -> impl Iterator<Item = &Feature> {
+        self.layers.iter().flat_map(|l| l.features.iter())
+    }
+
+    /// The feature with this id.
+    pub fn feature(&self, id: &str) -> Option<&Feature> {
+        self.features().find(|f| f.id == id)
+    }
+}

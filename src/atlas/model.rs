@@ -1,0 +1,198 @@
+use std::collections::BTreeMap;
+
+use super::Controller;
+use crate::time::{Date, Lifespan};
+
+/// A feature's names by language. `en` is always present; for contested places
+/// it holds both names, Armenian first ("Stepanakert / Khankendi").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    /// English (or a Latin transliteration).
+    pub en: String,
+    /// Armenian.
+    pub hy: Option<String>,
+    /// Azerbaijani.
+    pub az: Option<String>,
+    /// Russian.
+    pub ru: Option<String>,
+    /// Georgian.
+    pub ka: Option<String>,
+}
+
+/// A label language the user can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Language {
+    /// English.
+    En,
+    /// Armenian.
+    Hy,
+    /// Azerbaijani.
+    Az,
+    /// Russian.
+    Ru,
+    /// Georgian.
+    Ka,
+}
+
+impl Language {
+    /// Every language, in menu order.
+    pub const ALL: [Language; 5] = [
+        Language::En,
+        Language::Hy,
+        Language::Az,
+        Language::Ru,
+        Language::Ka,
+    ];
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Hy => "hy",
+            Language::Az => "az",
+            Language::Ru => "ru",
+            Language::Ka => "ka",
+        }
+    }
+
+    /// The language's name in itself, for the language menu.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Hy => "Հայերեն",
+            Language::Az => "Azərbaycanca",
+            Language::Ru => "Русский",
+            Language::Ka => "ქართული",
+        }
+    }
+
+    /// The language for a code such as `hy`.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+impl Names {
+    /// The name in `lang`, or the English one where that language has none.
+    pub fn get(&self, lang: Language) -> &str {
+        let chosen = match lang {
+            Language::En => None,
+            Language::Hy => self.hy.as_deref(),
+            Language::Az => self.az.as_deref(),
+            Language::Ru => self.ru.as_deref(),
+            Language::Ka => self.ka.as_deref(),
+        };
+        chosen.unwrap_or(&self.en)
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// A human-readable title.
+    pub title: String,
+    /// A web address (http or https only), if there is one.
+    pub url: Option<String>,
+    /// The source's own date, if known.
+    pub date: Option<Date>,
+}
+
+/// How exact a feature's geometry is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Precision {
+    /// Drawn from a surveyed or authoritative geometry.
+    Exact,
+    /// Traced or inferred; the true position may be this many kilometres off.
+    Approximate {
+        /// Uncertainty radius in kilometres.
+        uncertainty_km: f64,
+    },
+}
+
+impl Precision {
+    /// Whether the geometry should be drawn as approximate.
+    pub fn is_approximate(self) -> bool {
+        matches!(self, Precision::Approximate { .. })
+    }
+}
+
+/// One dated state of a feature: who controlled it, its status, its strength.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryEntry {
+    /// The days this state held.
+    pub span: Lifespan,
+    /// When the first day is only known within a range of days.
+    pub from_range: Option<(Date, Date)>,
+    /// The controller in this period (control zones).
+    pub controller: Option<Controller>,
+    /// A status word such as `open` or `blockaded` (corridor).
+    pub status: Option<String>,
+    /// A reported strength (personnel), if any.
+    pub strength: Option<u32>,
+    /// What a reader should know about this period.
+    pub note: Option<String>,
+    /// Sources for this entry in particular.
+    pub sources: Vec<Source>,
+}
+
+/// A validated feature of any layer, in lon/lat.
+#[derive(Clone, Debug)]
+pub struct Feature {
+    /// Unique across the atlas.
+    pub id: String,
+    /// The layer it belongs to (`places`, `control`, …).
+    pub layer: String,
+    /// What it is within its layer (`town`, `zone`, `war`, …).
+    pub kind: String,
+    /// Its names.
+    pub name: Names,
+    /// Whether it has an Armenian and an Azerbaijani name.
+    pub contested: bool,
+    /// When it exists.
+    pub lifespan: Lifespan,
+    /// When its first day is only known within a range.
+    pub from_range: Option<(Date, Date)>,
+    /// When its last day is only known within a range.
+    pub until_range: Option<(Date, Date)>,
+    /// Dated states, ordered and non-overlapping.
+    pub history: Vec<HistoryEntry>,
+    /// At least one.
+    pub sources: Vec<Source>,
+    /// How exact its geometry is.
+    pub precision: Precision,
+    /// One sentence about it (events).
+    pub summary: Option<String>,
+    /// A note for readers.
+    pub note: Option<String>,
+    /// Other properties kept as given (population, rank, operator, …).
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Geometry in lon/lat degrees.
+    pub geometry: geo::Geometry<f64>,
+}
+
+impl Feature {
+    /// Whether the feature exists on `date`.
+    pub fn exists_on(&self, date: Date) -> bool {
+        self.lifespan.contains(date)
+    }
+
+    /// The history entry in force on `date`, if any.
+    pub fn state_on(&self, date: Date) -> Option<&HistoryEntry> {
+        self.history.iter().find(|h| h.span.contains(date))
+    }
+
+    /// The controller on `date` (control zones).
+    pub fn controller_on(&self, date: Date) -> Option<Controller> {
+        self.state_on(date).and_then(|h| h.controller)
+    }
+
+    /// A whole-number extra property such as `rank` or `population`.
+    pub fn extra_u64(&self, key: &str) -> Option<u64> {
+        self.extra.get(key).and_then(|v| v.as_u64())
+    }
+
+    /// A string extra property such as `operator`.
+    pub fn extra_str(&self, key: &str) -> Option<&str> {
+        self.extra.get(key).and_then(|v| v.as_str())
+    }
+}

@@ -1,0 +1,216 @@
+//! Stage one and two of loading: GeoJSON text → JSON tree → validated features.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::Value;
+
+use super::error::{DataError, ErrorSite};
+use super::geometry::parse_geometry;
+use super::history::parse_history;
+use super::model::Feature;
+use super::properties::Properties;
+use super::schema::{GeometryClass, rules_for};
+use crate::time::Lifespan;
+
+/// Properties the loader reads itself; everything else is kept in `extra`.
+const READ_PROPERTIES: &[&str] = &[
+    "id",
+    "layer",
+    "kind",
+    "name",
+    "contested",
+    "from",
+    "until",
+    "from_range",
+    "until_range",
+    "history",
+    "sources",
+    "precision",
+    "uncertainty_km",
+    "summary",
+    "note",
+];
+
+/// The outcome of reading one layer file: the features that passed and an
+/// error for each that did not (a broken feature never hides the others).
+#[derive(Debug, Default)]
+pub struct LayerParse {
+    /// Valid features, in file order.
+    pub features: Vec<Feature>,
+    /// One error for each rejected feature, or one for the whole file.
+    pub errors: Vec<DataError>,
+}
+
+/// Reads one layer. `file` names it in errors; `layer` is its expected layer
+/// name (the file stem).
+pub fn parse_layer(file: &str, layer: &str, text: &str) -> LayerParse {
+    let mut out = LayerParse::default();
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let what = if e.is_eof() {
+                "is truncated or empty"
+            } else {
+                "is not valid JSON"
+            };
+            out.errors
+                .push(DataError::file(file, format!("{what} ({e})")));
+            return out;
+        }
+    };
+    let features = match (&root.get("type"), root.get("features")) {
+        (Some(Value::String(t)), Some(Value::Array(features))) if t == "FeatureCollection" => {
+            features
+        }
+        _ => {
+            out.errors.push(DataError::file(
+                file,
+                "is not a GeoJSON FeatureCollection (needs \"type\": \"FeatureCollection\" and a \"features\" array)",
+            ));
+            return out;
+        }
+    };
+    let mut seen = HashSet::new();
+    for (index, raw) in features.iter().enumerate() {
+        match parse_feature(file, layer, index, raw) {
+            Ok(feature) => {
+                if seen.insert(feature.id.clone()) {
+                    out.features.push(feature);
+                } else {
+                    out.errors.push(DataError {
+                        file: file.to_string(),
+                        feature: Some(feature.id.clone()),
+                        property: Some("id".to_string()),
+                        message: "is used by an earlier feature (ids must be unique)".to_string(),
+                    });
+                }
+            }
+            Err(e) => out.errors.push(e),
+        }
+    }
+    out
+}
+
+/// The feature's id (from the Feature's `id` or `properties.id`) for naming it
+/// in errors, or `#index` if it has none.
+fn feature_label(raw: &Value, index: usize) -> String {
+    let id = raw
+        .get("id")
+        .or_else(|| raw.get("properties").and_then(|p| p.get("id")));
+    match id {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        _ => format!("#{index}"),
+    }
+}
+
+fn parse_feature(file: &str, layer: &str, index: usize, raw: &Value) -> Result<Feature, DataError> {
+    let label = feature_label(raw, index);
+    let site = ErrorSite {
+        file,
+        feature: &label,
+    };
+    let Value::Object(obj) = raw else {
+        return Err(site.property("type", "the feature is not a JSON object"));
+    };
+    if obj.get("type").and_then(Value::as_str) != Some("Feature") {
+        return Err(site.property("type", "is not \"Feature\""));
+    }
+    if label.starts_with('#') {
+        return Err(site.property("id", "is missing (every feature needs a string id)"));
+    }
+    let Some(Value::Object(map)) = obj.get("properties") else {
+        return Err(site.property("properties", "is missing or not an object"));
+    };
+    let props = Properties { site, map };
+    let rules = rules_for(layer);
+
+    let declared_layer = props.opt_str("layer")?.unwrap_or(layer);
+    if declared_layer != layer {
+        return Err(site.property(
+            "layer",
+            format!("is \"{declared_layer}\" but the file holds layer \"{layer}\""),
+        ));
+    }
+    let kind = props.str("kind")?;
+    if let Some(rules) = rules
+        && !rules.kinds.contains(&kind)
+    {
+        return Err(site.property(
+            "kind",
+            format!(
+                "\"{kind}\" is not a kind of layer \"{layer}\" ({})",
+                rules.kinds.join(", ")
+            ),
+        ));
+    }
+    let name = props.names()?;
+    let contested = props.flag("contested")?;
+    if contested {
+        if !name.en.contains(" / ") {
+            return Err(site.property(
+                "name.en",
+                "of a contested place must give both names as \"Armenian / Azerbaijani\"",
+            ));
+        }
+        if name.hy.is_none() || name.az.is_none() {
+            return Err(site.property("name", "of a contested place needs both \"hy\" and \"az\""));
+        }
+    }
+    let from = props.opt_date("from")?;
+    let until = props.opt_date("until")?;
+    if rules.is_some_and(|r| r.needs_from) && from.is_none() {
+        return Err(site.property("from", "is missing (features of this layer are dated)"));
+    }
+    if let (Some(f), Some(u)) = (from, until)
+        && u <= f
+    {
+        return Err(site.property("until", format!("is {u}, not after \"from\" {f}")));
+    }
+    let lifespan = Lifespan::new(from, until);
+    let from_range = props.opt_range("from_range")?;
+    let until_range = props.opt_range("until_range")?;
+    let history = parse_history(
+        site,
+        map.get("history"),
+        rules.is_some_and(|r| r.is_control),
+    )?;
+    let sources = props.sources()?;
+    let precision = props.precision(rules.is_some_and(|r| r.needs_precision))?;
+    let summary = props.opt_str("summary")?.map(str::to_string);
+    if rules.is_some_and(|r| r.needs_summary) && summary.is_none() {
+        return Err(site.property("summary", "is missing (events need a one-sentence summary)"));
+    }
+    let note = props.opt_str("note")?.map(str::to_string);
+
+    let geometry_value = obj
+        .get("geometry")
+        .filter(|g| !g.is_null())
+        .ok_or_else(|| site.property("geometry", "is missing"))?;
+    let class = rules.map_or(GeometryClass::Any, |r| r.geometry);
+    let geometry =
+        parse_geometry(geometry_value, class).map_err(|msg| site.property("geometry", msg))?;
+
+    let extra: BTreeMap<String, Value> = map
+        .iter()
+        .filter(|(k, _)| !READ_PROPERTIES.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+
+    Ok(Feature {
+        id: label.clone(),
+        layer: layer.to_string(),
+        kind: kind.to_string(),
+        name,
+        contested,
+        lifespan,
+        from_range,
+        until_range,
+        history,
+        sources,
+        precision,
+        summary,
+        note,
+        extra,
+        geometry,
+    })
+}

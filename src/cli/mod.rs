@@ -1,0 +1,101 @@
+//! The command line (the contract in DESIGN.md). No subcommand opens the window.
+
+mod at;
+mod check;
+mod events;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::time::Date;
+
+/// A desktop atlas of the South Caucasus, 1988 to today.
+#[derive(Debug, Parser)]
+#[command(name = "caucasus-atlas", version, about)]
+pub struct Cli {
+    /// Read the layers from this folder's *.geojson files instead of the bundled data.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Open the window, save a screenshot of it as PNG after it has drawn, and exit
+    /// (for checking that the window works on a machine without a person at it).
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+
+    /// What to do (nothing: open the window).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the bundled data, or each given GeoJSON file on its own.
+    Check {
+        /// Files to check (default: the bundled data, or --data DIR).
+        paths: Vec<PathBuf>,
+    },
+    /// What is at a point on a date.
+    At {
+        /// The date, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        date: Date,
+        /// Longitude in degrees east.
+        #[arg(long, allow_negative_numbers = true)]
+        lon: f64,
+        /// Latitude in degrees north.
+        #[arg(long, allow_negative_numbers = true)]
+        lat: f64,
+        /// How far (km) a point or line may be from the location and still count.
+        #[arg(long, default_value_t = 2.0)]
+        radius_km: f64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the dated events.
+    Events {
+        /// First date to include.
+        #[arg(long, value_parser = parse_date)]
+        from: Option<Date>,
+        /// Last date to include.
+        #[arg(long, value_parser = parse_date)]
+        to: Option<Date>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|e| e.to_string())
+}
+
+/// Runs a subcommand; returns the process exit code. Output goes to `out`,
+/// errors to `err`, so tests can read both.
+pub fn run(
+    command: Command,
+    data: Option<PathBuf>,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    let result = match command {
+        Command::Check { paths } => check::run(&paths, data.as_ref(), out, err),
+        Command::At {
+            date,
+            lon,
+            lat,
+            radius_km,
+            json,
+        } => at::run(data.as_ref(), date, lon, lat, radius_km, json, out, err),
+        Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot write the output ({e})");
+            1
+        }
+    }
+}

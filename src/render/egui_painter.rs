@@ -1,0 +1,167 @@
+//! Paints a Scene with egui: cached triangles transformed to the screen, strokes
+//! in screen space (crisp at every zoom), labels placed without overlaps.
+
+use egui::emath::{Align2, Pos2, Rect, Vec2};
+use egui::epaint::{Mesh, PathStroke, Shape};
+use egui::{Color32, FontId, Id, Painter};
+
+use crate::scene::labels::{PlacedLabel, place_labels};
+use crate::scene::{Fill, Scene, Stroke, Symbol};
+use crate::spatial::Projector;
+
+/// Counts of what one paint call drew (for tests and benchmarks).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PaintStats {
+    /// Fills drawn (not culled).
+    pub fills: usize,
+    /// Strokes drawn (not culled).
+    pub strokes: usize,
+    /// Labels placed.
+    pub labels: usize,
+}
+
+fn visible(bbox: &geo::Rect<f64>, view: &geo::Rect<f64>) -> bool {
+    bbox.min().x <= view.max().x
+        && bbox.max().x >= view.min().x
+        && bbox.min().y <= view.max().y
+        && bbox.max().y >= view.min().y
+}
+
+/// Paints `scene` with `painter` as seen through `projector`. Returns the placed
+/// labels so the caller can expose them to accessibility tools.
+pub fn paint_scene<'a>(
+    painter: &Painter,
+    scene: &'a Scene,
+    projector: &Projector,
+) -> (PaintStats, Vec<PlacedLabel<'a>>) {
+    let view = projector.visible_map_rect();
+    let mut stats = PaintStats::default();
+    let transform = projector.map_to_screen_transform();
+    let mut shapes: Vec<Shape> = Vec::with_capacity(scene.fills.len() + scene.strokes.len());
+    for fill in scene.fills.iter().filter(|f| visible(&f.bbox, &view)) {
+        shapes.push(fill_shape(fill, transform));
+        stats.fills += 1;
+    }
+    for stroke in scene.strokes.iter().filter(|s| visible(&s.bbox, &view)) {
+        shapes.extend(stroke_shapes(stroke, projector));
+        stats.strokes += 1;
+    }
+    for marker in scene
+        .markers
+        .iter()
+        .filter(|m| projector.view.points_per_km >= m.min_scale)
+    {
+        let p = projector.map_to_screen(marker.at);
+        if !projector.viewport.expand(10.0).contains(p) {
+            continue;
+        }
+        let r = marker.radius;
+        let outline = egui::Stroke::new(1.0, Color32::WHITE);
+        match marker.symbol {
+            Symbol::Town => shapes.push(Shape::circle_filled(p, r, marker.color)),
+            Symbol::Capital => {
+                shapes.push(Shape::circle_filled(p, r, Color32::WHITE));
+                shapes.push(Shape::circle_stroke(
+                    p,
+                    r,
+                    egui::Stroke::new(1.5, marker.color),
+                ));
+                shapes.push(Shape::circle_filled(p, r * 0.45, marker.color));
+            }
+            Symbol::Base => shapes.push(Shape::rect_filled(
+                Rect::from_center_size(p, Vec2::splat(2.0 * r)),
+                0.0,
+                marker.color,
+            )),
+            Symbol::Event => shapes.push(Shape::convex_polygon(
+                vec![
+                    p + Vec2::new(0.0, -r * 1.3),
+                    p + Vec2::new(r * 1.3, 0.0),
+                    p + Vec2::new(0.0, r * 1.3),
+                    p + Vec2::new(-r * 1.3, 0.0),
+                ],
+                marker.color,
+                outline,
+            )),
+        }
+    }
+    painter.extend(shapes);
+    let placed = place_labels(&scene.labels, projector);
+    for placed_label in &placed {
+        paint_label(painter, placed_label);
+    }
+    stats.labels = placed.len();
+    (stats, placed)
+}
+
+/// A cached triangulation moved to the screen and coloured, in one pass.
+fn fill_shape(fill: &Fill, transform: egui::emath::TSTransform) -> Shape {
+    let mut mesh = Mesh::default();
+    mesh.reserve_vertices(fill.triangles.vertices.len());
+    mesh.reserve_triangles(fill.triangles.indices.len() / 3);
+    for &[x, y] in &fill.triangles.vertices {
+        mesh.colored_vertex(transform * Pos2::new(x, y), fill.color);
+    }
+    mesh.indices.extend_from_slice(&fill.triangles.indices);
+    Shape::mesh(mesh)
+}
+
+fn stroke_shapes(stroke: &Stroke, projector: &Projector) -> Vec<Shape> {
+    let points: Vec<Pos2> = stroke
+        .path
+        .iter()
+        .map(|&[x, y]| {
+            projector.map_to_screen(crate::spatial::MapPoint {
+                x: x as f64,
+                y: y as f64,
+            })
+        })
+        .collect();
+    match stroke.dash {
+        None => vec![Shape::line(
+            points,
+            PathStroke::new(stroke.width, stroke.color),
+        )],
+        Some((dash, gap)) => Shape::dashed_line(
+            &points,
+            egui::Stroke::new(stroke.width, stroke.color),
+            dash,
+            gap,
+        ),
+    }
+}
+
+fn paint_label(painter: &Painter, placed: &PlacedLabel<'_>) {
+    let label = placed.label;
+    let font = FontId::proportional(label.size);
+    let pos = Pos2::new(placed.rect.min.x, placed.rect.center().y);
+    let galley = painter.layout_no_wrap(label.text.clone(), font, label.color);
+    let text_rect = Align2::LEFT_CENTER.anchor_size(pos, galley.size());
+    painter.rect_filled(
+        text_rect.expand2(Vec2::new(2.0, 0.0)),
+        2.0,
+        crate::scene::style::HALO,
+    );
+    painter.galley(text_rect.min, galley, label.color);
+}
+
+/// Exposes placed labels to accessibility tools (screen readers and UI tests
+/// read the map's labels this way).
+pub fn register_label_accessibility(ctx: &egui::Context, parent: Id, placed: &[PlacedLabel<'_>]) {
+    for (i, p) in placed.iter().enumerate() {
+        let id = parent.with(("map-label", i));
+        let text = p.label.text.clone();
+        let rect = p.rect;
+        ctx.accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Label);
+            // AccessKit keeps a Label's text in its value.
+            node.set_value(text);
+            node.set_bounds(egui::accesskit::Rect {
+                x0: rect.min.x as f64,
+                y0: rect.min.y as f64,
+                x1: rect.max.x as f64,
+                y1: rect.max.y as f64,
+            });
+        });
+    }
+}

@@ -1,0 +1,114 @@
+//! The Scene: what to draw for one date, as styled primitives in map space.
+//! The window and every export draw the same Scene.
+
+mod build;
+pub mod labels;
+pub mod style;
+
+use std::sync::Arc;
+
+use egui::Color32;
+
+use crate::spatial::{MapPoint, projected::MapPath, triangulate::Triangulation};
+use crate::time::Date;
+
+pub use build::{SceneOptions, build_scene};
+
+/// A filled area.
+#[derive(Clone, Debug)]
+pub struct Fill {
+    /// Triangles in map kilometres.
+    pub triangles: Arc<Triangulation>,
+    /// Fill colour.
+    pub color: Color32,
+    /// Map-space bounding box, for culling.
+    pub bbox: geo::Rect<f64>,
+}
+
+/// A line or outline, with a width in screen points so it stays crisp at every zoom.
+#[derive(Clone, Debug)]
+pub struct Stroke {
+    /// The path in map kilometres.
+    pub path: MapPath,
+    /// Width in screen points.
+    pub width: f32,
+    /// Colour.
+    pub color: Color32,
+    /// Dash and gap lengths in points, for approximate or secondary lines.
+    pub dash: Option<(f32, f32)>,
+    /// Map-space bounding box, for culling.
+    pub bbox: geo::Rect<f64>,
+}
+
+/// The shape of a point symbol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Symbol {
+    /// A settlement: filled circle.
+    Town,
+    /// A capital: circle with a ring.
+    Capital,
+    /// A military or mission position: square.
+    Base,
+    /// An event: diamond.
+    Event,
+}
+
+/// A point symbol.
+#[derive(Clone, Debug)]
+pub struct Marker {
+    /// Where, in map kilometres.
+    pub at: MapPoint,
+    /// Which symbol.
+    pub symbol: Symbol,
+    /// Fill colour.
+    pub color: Color32,
+    /// Radius in screen points.
+    pub radius: f32,
+    /// Shown only when the map is zoomed in to at least this many points per km.
+    pub min_scale: f64,
+}
+
+/// A text label anchored at a map point.
+#[derive(Clone, Debug)]
+pub struct Label {
+    /// The anchor (the labelled point), in map kilometres.
+    pub at: MapPoint,
+    /// The text.
+    pub text: String,
+    /// Font size in points.
+    pub size: f32,
+    /// Text colour.
+    pub color: Color32,
+    /// Lower is placed first (and wins collisions).
+    pub priority: u32,
+    /// Shown only when the map is zoomed in to at least this many points per km.
+    pub min_scale: f64,
+}
+
+/// One line of the legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    /// Swatch colour.
+    pub color: Color32,
+    /// What it means.
+    pub text: String,
+}
+
+/// Everything to draw for one date.
+#[derive(Clone, Debug)]
+pub struct Scene {
+    /// The date shown.
+    pub date: Date,
+    /// Areas, bottom first.
+    pub fills: Vec<Fill>,
+    /// Lines and outlines, drawn over the fills.
+    pub strokes: Vec<Stroke>,
+    /// Point symbols, over the lines.
+    pub markers: Vec<Marker>,
+    /// Labels, placed last without overlaps.
+    pub labels: Vec<Label>,
+    /// The legend.
+    pub legend: Vec<LegendEntry>,
+    /// The caption (the date in words).
+    pub caption: String,
+}

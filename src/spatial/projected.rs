@@ -1,0 +1,121 @@
+//! Each feature projected to map space once, with its bounding box and (for
+//! areas) its triangles and outlines — the persistent map memory that every
+//! frame and every export reads without recomputing.
+
+use std::sync::Arc;
+
+use geo::{BoundingRect, MapCoords};
+
+use super::projection::{MapPoint, conformal_conic};
+use super::triangulate::Triangulation;
+use crate::atlas::{Atlas, Feature};
+
+/// A polyline or ring in map kilometres (f32 for the painter).
+pub type MapPath = Arc<[[f32; 2]]>;
+
+/// A feature's geometry in map space, in the form the painter needs.
+#[derive(Clone, Debug)]
+pub enum ProjectedShape {
+    /// Polygons: triangles for the fill, rings for the outline.
+    Area {
+        /// Triangles for filling.
+        triangles: Arc<Triangulation>,
+        /// Exterior and interior rings, closed.
+        rings: Vec<MapPath>,
+    },
+    /// Lines.
+    Lines(Vec<MapPath>),
+    /// Points.
+    Points(Vec<MapPoint>),
+}
+
+/// One feature with its projected geometry.
+#[derive(Clone, Debug)]
+pub struct ProjectedFeature {
+    /// Index of the layer in `Atlas::layers`.
+    pub layer_index: usize,
+    /// Index of the feature in its layer.
+    pub feature_index: usize,
+    /// Geometry in map kilometres (f64), for picking.
+    pub geometry: geo::Geometry<f64>,
+    /// Bounding box in map kilometres.
+    pub bbox: geo::Rect<f64>,
+    /// What the painter draws.
+    pub shape: ProjectedShape,
+}
+
+/// Every feature of an atlas, projected; built once after loading.
+#[derive(Clone, Debug, Default)]
+pub struct ProjectedAtlas {
+    /// Parallel to the atlas's features, layer by layer.
+    pub features: Vec<ProjectedFeature>,
+}
+
+fn to_path(line: &geo::LineString<f64>) -> MapPath {
+    line.0.iter().map(|c| [c.x as f32, c.y as f32]).collect()
+}
+
+impl ProjectedAtlas {
+    /// Projects and triangulates every feature of `atlas`.
+    pub fn build(atlas: &Atlas) -> ProjectedAtlas {
+        let mut features = Vec::new();
+        for (layer_index, layer) in atlas.layers.iter().enumerate() {
+            for (feature_index, feature) in layer.features.iter().enumerate() {
+                if let Some(pf) = project_feature(feature, layer_index, feature_index) {
+                    features.push(pf);
+                }
+            }
+        }
+        ProjectedAtlas { features }
+    }
+
+    /// The atlas feature a projected feature stands for.
+    pub fn feature<'a>(&self, atlas: &'a Atlas, pf: &ProjectedFeature) -> &'a Feature {
+        &atlas.layers[pf.layer_index].features[pf.feature_index]
+    }
+}
+
+fn project_feature(
+    feature: &Feature,
+    layer_index: usize,
+    feature_index: usize,
+) -> Option<ProjectedFeature> {
+    let conic = conformal_conic();
+    // Points outside PROJ's domain cannot occur for validated lon/lat, but a
+    // feature that fails is skipped rather than drawn wrongly.
+    let geometry = feature
+        .geometry
+        .try_map_coords(|c| conic.forward(c.x, c.y).ok_or(()))
+        .ok()?;
+    let bbox = geometry.bounding_rect()?;
+    let shape = match &geometry {
+        geo::Geometry::Polygon(p) => area_shape(std::slice::from_ref(p)),
+        geo::Geometry::MultiPolygon(mp) => area_shape(&mp.0),
+        geo::Geometry::LineString(l) => ProjectedShape::Lines(vec![to_path(l)]),
+        geo::Geometry::MultiLineString(ml) => {
+            ProjectedShape::Lines(ml.0.iter().map(to_path).collect())
+        }
+        geo::Geometry::Point(p) => ProjectedShape::Points(vec![p.0]),
+        geo::Geometry::MultiPoint(mp) => ProjectedShape::Points(mp.0.iter().map(|p| p.0).collect()),
+        _ => return None,
+    };
+    Some(ProjectedFeature {
+        layer_index,
+        feature_index,
+        geometry,
+        bbox,
+        shape,
+    })
+}
+
+fn area_shape(polygons: &[geo::Polygon<f64>]) -> ProjectedShape {
+    let rings = polygons
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(to_path)
+        .collect();
+    ProjectedShape::Area {
+        triangles: Arc::new(Triangulation::of_polygons(polygons)),
+        rings,
+    }
+}

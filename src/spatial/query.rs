@@ -1,0 +1,75 @@
+//! "What is at this point on this date": the one query behind a click in the
+//! window and `caucasus-atlas at` on the command line.
+
+use geo::{Distance, Euclidean, Intersects};
+
+use super::projected::{ProjectedAtlas, ProjectedFeature};
+use super::projection::MapPoint;
+use crate::atlas::{Atlas, Feature};
+use crate::time::Date;
+
+/// A feature found at a point.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit<'a> {
+    /// The feature.
+    pub feature: &'a Feature,
+    /// Its projected form.
+    pub projected: &'a ProjectedFeature,
+    /// Distance from the point in km (0 inside an area).
+    pub distance_km: f64,
+}
+
+/// Every feature that exists on `date` and lies at `point`: areas that contain
+/// it, lines and points within `tolerance_km`. Topmost layer first; within a
+/// layer, nearest first. `visible` filters layers by name (hidden layers are
+/// neither drawn nor found).
+pub fn features_at<'a>(
+    atlas: &'a Atlas,
+    projected: &'a ProjectedAtlas,
+    date: Date,
+    point: MapPoint,
+    tolerance_km: f64,
+    visible: &dyn Fn(&str) -> bool,
+) -> Vec<Hit<'a>> {
+    let probe = geo::Point(point);
+    let reach = geo::Rect::new(
+        geo::coord! {x: point.x - tolerance_km, y: point.y - tolerance_km},
+        geo::coord! {x: point.x + tolerance_km, y: point.y + tolerance_km},
+    );
+    let mut hits: Vec<Hit<'a>> = projected
+        .features
+        .iter()
+        .filter(|pf| pf.bbox.intersects(&reach))
+        .filter_map(|pf| {
+            let feature = projected.feature(atlas, pf);
+            if !visible(&feature.layer) || !feature.exists_on(date) {
+                return None;
+            }
+            let distance_km = match &pf.geometry {
+                // Inside or on the edge of an area counts as "at" it.
+                geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_)
+                    if pf.geometry.intersects(&probe) =>
+                {
+                    0.0
+                }
+                geo::Geometry::LineString(l) => Euclidean.distance(&probe, l),
+                geo::Geometry::MultiLineString(ml) => Euclidean.distance(&probe, ml),
+                geo::Geometry::Point(p) => Euclidean.distance(&probe, p),
+                geo::Geometry::MultiPoint(mp) => Euclidean.distance(&probe, mp),
+                _ => f64::INFINITY,
+            };
+            (distance_km <= tolerance_km).then_some(Hit {
+                feature,
+                projected: pf,
+                distance_km,
+            })
+        })
+        .collect();
+    hits.sort_by(|a, b| {
+        b.projected
+            .layer_index
+            .cmp(&a.projected.layer_index)
+            .then(a.distance_km.total_cmp(&b.distance_km))
+    });
+    hits
+}

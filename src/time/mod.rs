@@ -1,0 +1,10 @@
+//! The time model: calendar days and half-open lifespans.
+//!
+//! Everything in the atlas is dated to the day. A [`Lifespan`] is `[from, until)`:
+//! `from` inclusive, `until` exclusive, `None` meaning "open" on that side.
+
+mod date;
+mod lifespan;
+
+pub use date::{ATLAS_START, Date, DateError};
+pub use lifespan::Lifespan;

@@ -1,0 +1,256 @@
+//! Every kind of bad input gives one clear sentence naming file, feature and
+//! property — and never a panic.
+
+use caucasus_atlas::atlas::Loaded;
+
+/// Loads one file's text as the layer `layer` and returns the error sentences.
+fn errors_for(layer: &str, text: &str) -> Vec<String> {
+    let file = format!("test/{layer}.geojson");
+    Loaded::from_texts([(file, layer.to_string(), text)])
+        .errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
+}
+
+/// A one-feature collection whose properties are `props` and geometry `geometry`.
+fn collection(id: &str, props: &str, geometry: &str) -> String {
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":"{id}","properties":{{{props}}},"geometry":{geometry}}}]}}"#
+    )
+}
+
+const POINT: &str = r#"{"type":"Point","coordinates":[46.75,39.76]}"#;
+const SQUARE: &str =
+    r#"{"type":"Polygon","coordinates":[[[46,39],[47,39],[47,40],[46,40],[46,39]]]}"#;
+const GOOD_PLACE: &str = r#""kind":"town","name":{"en":"Shushi / Shusha","hy":"Շուշի","az":"Şuşa"},"contested":true,"sources":[{"title":"GeoNames","url":"https://www.geonames.org/"}]"#;
+const GOOD_ZONE_HEAD: &str = r#""kind":"zone","name":{"en":"Test zone"},"precision":"exact","sources":[{"title":"A source"}]"#;
+
+fn assert_one_error(errors: &[String], expected_parts: &[&str]) {
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:?}");
+    for part in expected_parts {
+        assert!(
+            errors[0].contains(part),
+            "error {:?} lacks {part:?}",
+            errors[0]
+        );
+    }
+}
+
+#[test]
+fn a_valid_place_loads_without_errors() {
+    assert!(errors_for("places", &collection("shusha", GOOD_PLACE, POINT)).is_empty());
+}
+
+#[test]
+fn a_bad_date_names_file_feature_and_property() {
+    let props = format!(r#"{GOOD_PLACE},"from":"2020-13-45""#);
+    let errors = errors_for("places", &collection("shusha", &props, POINT));
+    assert_eq!(
+        errors,
+        vec![
+            r#"test/places.geojson: feature "shusha": property "from": "2020-13-45" is not a date (expected YYYY-MM-DD)"#
+        ]
+    );
+}
+
+#[test]
+fn a_reversed_lifespan_is_rejected() {
+    let props = format!(r#"{GOOD_PLACE},"from":"2020-11-10","until":"2020-09-27""#);
+    assert_one_error(
+        &errors_for("places", &collection("shusha", &props, POINT)),
+        &["\"until\"", "not after"],
+    );
+}
+
+#[test]
+fn an_unknown_controller_code_is_rejected() {
+    let props = format!(
+        r#"{GOOD_ZONE_HEAD},"history":[{{"from":"1988-02-20","until":null,"controller":"XYZ"}}]"#
+    );
+    assert_one_error(
+        &errors_for("control", &collection("zone-a", &props, SQUARE)),
+        &[
+            "zone-a",
+            "history[0].controller",
+            "\"XYZ\" is not a controller code",
+        ],
+    );
+}
+
+#[test]
+fn control_histories_must_be_ordered_contiguous_and_complete() {
+    let overlapping = format!(
+        r#"{GOOD_ZONE_HEAD},"history":[{{"from":"1988-02-20","until":"1993-01-01","controller":"AZE"}},{{"from":"1992-05-09","until":null,"controller":"NKR"}}]"#
+    );
+    assert_one_error(
+        &errors_for("control", &collection("z", &overlapping, SQUARE)),
+        &["history[1].from", "overlaps"],
+    );
+    let gap = format!(
+        r#"{GOOD_ZONE_HEAD},"history":[{{"from":"1988-02-20","until":"1992-05-01","controller":"AZE"}},{{"from":"1992-05-09","until":null,"controller":"NKR"}}]"#
+    );
+    assert_one_error(
+        &errors_for("control", &collection("z", &gap, SQUARE)),
+        &["history[1].from", "gap"],
+    );
+    let late_start = format!(
+        r#"{GOOD_ZONE_HEAD},"history":[{{"from":"1990-01-01","until":null,"controller":"AZE"}}]"#
+    );
+    assert_one_error(
+        &errors_for("control", &collection("z", &late_start, SQUARE)),
+        &["history[0].from", "1988-02-20"],
+    );
+}
+
+#[test]
+fn missing_or_empty_sources_are_rejected() {
+    let none = r#""kind":"town","name":{"en":"Goris"}"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", none, POINT)),
+        &["\"sources\"", "missing"],
+    );
+    let empty = r#""kind":"town","name":{"en":"Goris"},"sources":[]"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", empty, POINT)),
+        &["\"sources\"", "empty"],
+    );
+    let bad_url = r#""kind":"town","name":{"en":"Goris"},"sources":[{"title":"x","url":"javascript:alert(1)"}]"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", bad_url, POINT)),
+        &["sources[0].url", "http"],
+    );
+}
+
+#[test]
+fn duplicate_ids_are_rejected_within_and_across_files() {
+    let two = format!(
+        r#"{{"type":"FeatureCollection","features":[{f},{f}]}}"#,
+        f = format!(
+            r#"{{"type":"Feature","id":"shusha","properties":{{{GOOD_PLACE}}},"geometry":{POINT}}}"#
+        )
+    );
+    assert_one_error(&errors_for("places", &two), &["shusha", "\"id\"", "unique"]);
+    let one = collection("shusha", GOOD_PLACE, POINT);
+    let loaded = Loaded::from_texts([
+        (
+            "a/places.geojson".to_string(),
+            "places".to_string(),
+            one.as_str(),
+        ),
+        (
+            "b/towns.geojson".to_string(),
+            "towns".to_string(),
+            one.as_str(),
+        ),
+    ]);
+    assert_eq!(loaded.errors.len(), 1);
+    assert!(
+        loaded.errors[0]
+            .to_string()
+            .contains("already used in a/places.geojson")
+    );
+}
+
+#[test]
+fn wrong_json_types_name_the_property() {
+    let props = r#""kind":"town","name":"Goris","sources":[{"title":"x"}]"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", props, POINT)),
+        &["\"name\"", "is a string, expected an object"],
+    );
+    let props = r#""kind":7,"name":{"en":"Goris"},"sources":[{"title":"x"}]"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", props, POINT)),
+        &["\"kind\"", "is a number"],
+    );
+}
+
+#[test]
+fn invalid_geometry_is_rejected() {
+    let props = r#""kind":"town","name":{"en":"Goris"},"sources":[{"title":"x"}]"#;
+    let far = r#"{"type":"Point","coordinates":[200,39]}"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", props, far)),
+        &["\"geometry\"", "outside -180..180"],
+    );
+    let zone = format!(
+        r#"{GOOD_ZONE_HEAD},"history":[{{"from":"1988-02-20","until":null,"controller":"ARM"}}]"#
+    );
+    let unclosed =
+        r#"{"type":"Polygon","coordinates":[[[46,39],[47,39],[47,40],[46,40],[46,39.5]]]}"#;
+    assert_one_error(
+        &errors_for("control", &collection("z", &zone, unclosed)),
+        &["\"geometry\"", "not closed"],
+    );
+    let short = r#"{"type":"Polygon","coordinates":[[[46,39],[47,39],[46,39]]]}"#;
+    assert_one_error(
+        &errors_for("control", &collection("z", &zone, short)),
+        &["at least 4"],
+    );
+    let bowtie = r#"{"type":"Polygon","coordinates":[[[46,39],[47,40],[47,39],[46,40],[46,39]]]}"#;
+    assert_one_error(
+        &errors_for("control", &collection("z", &zone, bowtie)),
+        &["not a valid polygon"],
+    );
+    let wrong_type = r#"{"type":"Circle","coordinates":[46,39]}"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", props, wrong_type)),
+        &["not a valid GeoJSON geometry"],
+    );
+}
+
+#[test]
+fn truncated_empty_and_non_json_files_are_reported_as_such() {
+    let full = collection("shusha", GOOD_PLACE, POINT);
+    let truncated = &full[..full.len() / 2];
+    assert_one_error(
+        &errors_for("places", truncated),
+        &["test/places.geojson", "truncated"],
+    );
+    assert_one_error(&errors_for("places", ""), &["truncated or empty"]);
+    assert_one_error(
+        &errors_for("places", "<html>not json</html>"),
+        &["not valid JSON"],
+    );
+    assert_one_error(
+        &errors_for("places", r#"{"type":"Feature"}"#),
+        &["not a GeoJSON FeatureCollection"],
+    );
+}
+
+#[test]
+fn very_deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_one_error(
+        &errors_for("places", &deep),
+        &["not valid JSON", "recursion limit"],
+    );
+    let deep_property = format!(
+        r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","id":"x","properties":{{"kind":"town","name":{{"en":"x"}},"sources":[{{"title":"t"}}],"deep":{}1{}}},"geometry":{POINT}}}]}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    assert_one_error(&errors_for("places", &deep_property), &["recursion limit"]);
+}
+
+#[test]
+fn a_broken_feature_does_not_hide_the_others() {
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[
+            {{"type":"Feature","id":"good","properties":{{{GOOD_PLACE}}},"geometry":{POINT}}},
+            {{"type":"Feature","id":"bad","properties":{{"kind":"town"}},"geometry":{POINT}}}]}}"#
+    );
+    let loaded = Loaded::from_texts([(
+        "t/places.geojson".to_string(),
+        "places".to_string(),
+        text.as_str(),
+    )]);
+    assert_eq!(loaded.atlas.features().count(), 1);
+    assert_eq!(loaded.errors.len(), 1);
+    assert!(
+        loaded.errors[0]
+            .to_string()
+            .contains("feature \"bad\": property \"name\": is missing")
+    );
+}

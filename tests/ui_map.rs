@@ -1,0 +1,102 @@
+//! The window, driven headless with egui_kittest: labels are on the map in
+//! Latin and Armenian script, dragging pans, the wheel zooms about the cursor,
+//! R resets the view.
+
+use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+use caucasus_atlas::atlas::Language;
+use egui::{Event, Modifiers, MouseWheelUnit, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let data = AtlasData::load(None);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .build_eframe(move |cc| AtlasApp::new(cc, data));
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_map_shows_latin_and_armenian_labels() {
+    let mut harness = harness();
+    harness.get_by_label("Yerevan");
+    harness.get_by_label("Tbilisi");
+    harness.get_by_label("Baku");
+    harness
+        .state_mut()
+        .apply(Command::SetLanguage(Language::Hy));
+    harness.run();
+    harness.get_by_label("Երևան");
+    harness
+        .state_mut()
+        .apply(Command::SetLanguage(Language::Ka));
+    harness.run();
+    harness.get_by_label("თბილისი");
+}
+
+#[test]
+fn dragging_pans_and_the_wheel_zooms_about_the_cursor() {
+    let mut harness = harness();
+    let start = harness
+        .state()
+        .view
+        .expect("the first frame fits the region");
+
+    // Drag the map 100 points to the right: the view centre moves west.
+    harness.drag_at(Pos2::new(600.0, 400.0));
+    harness.run();
+    harness.hover_at(Pos2::new(700.0, 400.0));
+    harness.run();
+    harness.drop_at(Pos2::new(700.0, 400.0));
+    harness.run();
+    let panned = harness.state().view.unwrap();
+    let moved_km = start.center[0] - panned.center[0];
+    assert!(
+        (moved_km * start.points_per_km - 100.0).abs() < 2.0,
+        "centre moved {moved_km} km at {} pt/km",
+        start.points_per_km
+    );
+    assert_eq!(panned.points_per_km, start.points_per_km);
+
+    // Scroll up over a point: the scale grows and that point stays put.
+    let cursor = Pos2::new(500.0, 350.0);
+    harness.hover_at(cursor);
+    harness.run();
+    harness.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let zoomed = harness.state().view.unwrap();
+    assert!(
+        zoomed.points_per_km > panned.points_per_km * 1.2,
+        "{zoomed:?} vs {panned:?}"
+    );
+
+    // R puts the whole region back.
+    harness.key_press(egui::Key::R);
+    harness.run();
+    let reset = harness.state().view.unwrap();
+    assert!((reset.points_per_km - start.points_per_km).abs() < 1e-9);
+}
+
+#[test]
+fn the_reset_button_has_its_shortcut_in_the_tooltip_and_works() {
+    let mut harness = harness();
+    let start = harness.state().view.unwrap();
+    harness.state_mut().view = Some(caucasus_atlas::spatial::MapView {
+        points_per_km: start.points_per_km * 3.0,
+        ..start
+    });
+    harness.run();
+    harness.get_by_label_contains("Reset view").click();
+    harness.run();
+    assert_eq!(
+        harness.state().view.unwrap().points_per_km,
+        start.points_per_km
+    );
+}
