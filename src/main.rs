@@ -7,6 +7,7 @@ use clap::Parser;
 
 use caucasus_atlas::app::{AtlasApp, AtlasData};
 use caucasus_atlas::cli::{Cli, run};
+use caucasus_atlas::time::Date;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -20,11 +21,15 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code.clamp(0, 255) as u8)
         }
-        None => open_window(cli.data, cli.screenshot),
+        None => open_window(cli.data, cli.date, cli.screenshot),
     }
 }
 
-fn open_window(data_dir: Option<PathBuf>, screenshot: Option<PathBuf>) -> ExitCode {
+fn open_window(
+    data_dir: Option<PathBuf>,
+    date: Option<Date>,
+    screenshot: Option<PathBuf>,
+) -> ExitCode {
     let data = AtlasData::load(data_dir.as_ref());
     for e in &data.errors {
         eprintln!("warning: {e}");
@@ -41,6 +46,9 @@ fn open_window(data_dir: Option<PathBuf>, screenshot: Option<PathBuf>) -> ExitCo
         options,
         Box::new(move |cc| {
             let mut app = AtlasApp::new(cc, data);
+            if let Some(date) = date {
+                app.date = date;
+            }
             if let Some(path) = screenshot {
                 app.save_screenshot_and_quit(path);
             }

@@ -170,10 +170,40 @@ pub struct Feature {
     pub geometry: geo::Geometry<f64>,
 }
 
+/// How many days before its date an event appears on the map.
+pub const EVENT_LEAD_DAYS: i64 = 14;
+/// How many days after its date (or its end, if later) a one-day event stays on the map.
+pub const EVENT_AFTERGLOW_DAYS: i64 = 30;
+
 impl Feature {
     /// Whether the feature exists on `date`.
     pub fn exists_on(&self, date: Date) -> bool {
         self.lifespan.contains(date)
+    }
+
+    /// Whether the feature belongs on the map on `date`. Events are moments: they
+    /// show from two weeks before to a month after (or to their end, if later);
+    /// everything else shows while it exists.
+    ///
+    /// ```
+    /// # use caucasus_atlas::atlas::Loaded;
+    /// # use caucasus_atlas::time::Date;
+    /// let atlas = Loaded::bundled().atlas;
+    /// let shusha_2020 = atlas.feature("2020-11-08-shusha-taken").unwrap();
+    /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// assert!(shusha_2020.is_shown_on(d("2020-11-20")));
+    /// assert!(!shusha_2020.is_shown_on(d("2021-06-01")));
+    /// ```
+    pub fn is_shown_on(&self, date: Date) -> bool {
+        if self.layer != "events" {
+            return self.exists_on(date);
+        }
+        let Some(start) = self.lifespan.from else {
+            return false;
+        };
+        let fade_out = start.add_days(EVENT_AFTERGLOW_DAYS);
+        let end = self.lifespan.until.map_or(fade_out, |u| u.max(fade_out));
+        start.add_days(-EVENT_LEAD_DAYS) <= date && date < end
     }
 
     /// The history entry in force on `date`, if any.

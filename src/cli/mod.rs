@@ -18,6 +18,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Open the window on this date (YYYY-MM-DD; default: today).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub date: Option<Date>,
+
     /// Open the window, save a screenshot of it as PNG after it has drawn, and exit
     /// (for checking that the window works on a machine without a person at it).
     #[arg(long, value_name = "FILE")]

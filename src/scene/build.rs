@@ -6,11 +6,11 @@ use std::sync::{Arc, OnceLock};
 use egui::Color32;
 
 use super::style::{self, controller_color, controller_fill};
-use super::{Fill, Label, LegendEntry, Marker, Scene, Stroke, Symbol};
+use super::{Credit, Fill, Label, LegendEntry, Marker, Scene, Stroke, Symbol};
 use crate::atlas::{Atlas, Controller, Feature, Language};
-use crate::spatial::projected::{ProjectedFeature, ProjectedShape};
+use crate::spatial::projected::{MapPath, ProjectedFeature, ProjectedShape};
 use crate::spatial::triangulate::Triangulation;
-use crate::spatial::{ProjectedAtlas, REGION, conformal_conic};
+use crate::spatial::{ProjectedAtlas, REGION, conformal_conic, visible_on};
 use crate::time::Date;
 
 /// What the user chose: the date, the label language, the hidden layers.
@@ -42,15 +42,16 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         labels: Vec::new(),
         legend: Vec::new(),
         caption: caption(options.date),
+        credits: Vec::new(),
     };
+    let mut credits = Credits::default();
     let mut controllers_seen = BTreeSet::new();
     // Outlines go on top of every fill, so collect them apart and append later.
     let mut outlines = Vec::new();
-    for pf in &projected.features {
-        let feature = projected.feature(atlas, pf);
-        if !options.shows(&feature.layer) || !is_current(feature, options.date) {
-            continue;
-        }
+    for (feature, pf) in visible_on(atlas, projected, options.date, &|layer| {
+        options.shows(layer)
+    }) {
+        credits.add(feature);
         match feature.layer.as_str() {
             "countries" => {
                 let color = country_fill(feature);
@@ -88,26 +89,43 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
     }
     scene.strokes.extend(outlines);
     scene.legend = legend(atlas, &controllers_seen);
+    scene.credits = credits.list;
     scene
 }
 
-/// How long before and after its dates an event stays on the map.
-const EVENT_LEAD_DAYS: i64 = 14;
-/// How long a one-day event stays on the map after it happened.
-const EVENT_AFTERGLOW_DAYS: i64 = 30;
+/// Collects each distinct source once, in the order met.
+#[derive(Default)]
+struct Credits {
+    seen: BTreeSet<String>,
+    list: Vec<Credit>,
+}
 
-/// Whether a feature belongs on the map on `date`. Events are moments: they
-/// show from two weeks before to a month after (or to their end, if later).
-fn is_current(feature: &Feature, date: Date) -> bool {
-    if feature.layer != "events" {
-        return feature.exists_on(date);
+impl Credits {
+    fn add(&mut self, feature: &Feature) {
+        for source in &feature.sources {
+            let key = source.url.clone().unwrap_or_else(|| source.title.clone());
+            // GeoNames cites one page per place: credit the database once.
+            let key = if key.starts_with("https://www.geonames.org/") {
+                "geonames".to_string()
+            } else {
+                key
+            };
+            if self.seen.insert(key.clone()) {
+                let credit = if key == "geonames" {
+                    Credit {
+                        title: "GeoNames (CC BY 4.0)".to_string(),
+                        url: Some("https://www.geonames.org/".to_string()),
+                    }
+                } else {
+                    Credit {
+                        title: source.title.clone(),
+                        url: source.url.clone(),
+                    }
+                };
+                self.list.push(credit);
+            }
+        }
     }
-    let Some(start) = feature.lifespan.from else {
-        return false;
-    };
-    let fade_out = start.add_days(EVENT_AFTERGLOW_DAYS);
-    let end = feature.lifespan.until.map_or(fade_out, |u| u.max(fade_out));
-    start.add_days(-EVENT_LEAD_DAYS) <= date && date < end
 }
 
 fn caption(date: Date) -> String {
@@ -152,6 +170,7 @@ fn push_area(
     if let ProjectedShape::Area { triangles, rings } = &pf.shape {
         scene.fills.push(Fill {
             triangles: triangles.clone(),
+            rings: rings.clone(),
             color,
             bbox: pf.bbox,
         });
@@ -299,8 +318,8 @@ fn legend(atlas: &Atlas, controllers: &BTreeSet<Controller>) -> Vec<LegendEntry>
 /// The region box as one water-coloured area: the seas show through wherever
 /// no country is drawn. Built once.
 fn region_water() -> Fill {
-    static CACHE: OnceLock<(Arc<Triangulation>, geo::Rect<f64>)> = OnceLock::new();
-    let (triangles, bbox) = CACHE.get_or_init(|| {
+    static CACHE: OnceLock<(Arc<Triangulation>, MapPath, geo::Rect<f64>)> = OnceLock::new();
+    let (triangles, ring, bbox) = CACHE.get_or_init(|| {
         let conic = conformal_conic();
         let steps = 40;
         let mut ring = Vec::new();
@@ -321,13 +340,20 @@ fn region_water() -> Fill {
             }
         }
         let polygon = geo::Polygon::new(geo::LineString::from(ring), vec![]);
+        let path: MapPath = polygon
+            .exterior()
+            .0
+            .iter()
+            .map(|c| [c.x as f32, c.y as f32])
+            .collect();
         let bbox = geo::BoundingRect::bounding_rect(&polygon).unwrap_or_else(|| {
             geo::Rect::new(geo::coord! {x: 0.0, y: 0.0}, geo::coord! {x: 0.0, y: 0.0})
         });
-        (Arc::new(Triangulation::of_polygons(&[polygon])), bbox)
+        (Arc::new(Triangulation::of_polygons(&[polygon])), path, bbox)
     });
     Fill {
         triangles: triangles.clone(),
+        rings: vec![ring.clone()],
         color: style::WATER,
         bbox: *bbox,
     }

@@ -17,8 +17,11 @@ pub use build::{SceneOptions, build_scene};
 /// A filled area.
 #[derive(Clone, Debug)]
 pub struct Fill {
-    /// Triangles in map kilometres.
+    /// Triangles in map kilometres (what the window fills).
     pub triangles: Arc<Triangulation>,
+    /// The same area as closed rings, exteriors and holes (what SVG fills with
+    /// the even-odd rule, so no triangle seams show).
+    pub rings: Vec<MapPath>,
     /// Fill colour.
     pub color: Color32,
     /// Map-space bounding box, for culling.
@@ -111,4 +114,16 @@ pub struct Scene {
     pub legend: Vec<LegendEntry>,
     /// The caption (the date in words).
     pub caption: String,
+    /// Credits for what is drawn: the sources of the visible features (deduplicated,
+    /// in drawing order) followed by the base-map credits.
+    pub credits: Vec<Credit>,
+}
+
+/// One credited source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Credit {
+    /// The source's title.
+    pub title: String,
+    /// Its address, if any.
+    pub url: Option<String>,
 }

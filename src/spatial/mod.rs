@@ -11,5 +11,5 @@ pub mod view;
 pub use projected::{ProjectedAtlas, ProjectedFeature, ProjectedShape};
 pub use projection::{MapPoint, REGION, RegionBox, conformal_conic};
 pub use projector::Projector;
-pub use query::{Hit, features_at};
+pub use query::{Hit, features_at, visible_on};
 pub use view::MapView;

@@ -19,7 +19,21 @@ pub struct Hit<'a> {
     pub distance_km: f64,
 }
 
-/// Every feature that exists on `date` and lies at `point`: areas that contain
+/// Every feature shown on `date` (see [`Feature::is_shown_on`]) in a visible
+/// layer, bottom layer first: what the Scene draws and what a click can find.
+pub fn visible_on<'a>(
+    atlas: &'a Atlas,
+    projected: &'a ProjectedAtlas,
+    date: Date,
+    visible: &'a dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = (&'a Feature, &'a ProjectedFeature)> + 'a {
+    projected.features.iter().filter_map(move |pf| {
+        let feature = projected.feature(atlas, pf);
+        (visible(&feature.layer) && feature.is_shown_on(date)).then_some((feature, pf))
+    })
+}
+
+/// Every feature that is shown on `date` and lies at `point`: areas that contain
 /// it, lines and points within `tolerance_km`. Topmost layer first; within a
 /// layer, nearest first. `visible` filters layers by name (hidden layers are
 /// neither drawn nor found).
@@ -29,22 +43,16 @@ pub fn features_at<'a>(
     date: Date,
     point: MapPoint,
     tolerance_km: f64,
-    visible: &dyn Fn(&str) -> bool,
+    visible: &'a dyn Fn(&str) -> bool,
 ) -> Vec<Hit<'a>> {
     let probe = geo::Point(point);
     let reach = geo::Rect::new(
         geo::coord! {x: point.x - tolerance_km, y: point.y - tolerance_km},
         geo::coord! {x: point.x + tolerance_km, y: point.y + tolerance_km},
     );
-    let mut hits: Vec<Hit<'a>> = projected
-        .features
-        .iter()
-        .filter(|pf| pf.bbox.intersects(&reach))
-        .filter_map(|pf| {
-            let feature = projected.feature(atlas, pf);
-            if !visible(&feature.layer) || !feature.exists_on(date) {
-                return None;
-            }
+    let mut hits: Vec<Hit<'a>> = visible_on(atlas, projected, date, visible)
+        .filter(|(_, pf)| pf.bbox.intersects(&reach))
+        .filter_map(|(feature, pf)| {
             let distance_km = match &pf.geometry {
                 // Inside or on the edge of an area counts as "at" it.
                 geo::Geometry::Polygon(_) | geo::Geometry::MultiPolygon(_)

@@ -1,0 +1,1047 @@
+#!/usr/bin/env python3
+"""Build geodata/control.geojson and geodata/lines.geojson.
+
+Both layers are authored here: every historical boundary (the NKAO outline, the districts
+around it, the 1994 line of contact, the 2020 ceasefire line, the Lachin corridor, the
+Abkhaz and South Ossetian lines, the exclaves and the border incursions) is a lon/lat
+polyline in the tables below, traced by hand between the settlements that the sources put
+on either side of it (see geodata/README.md, section "control.geojson and lines.geojson").
+
+How the zones are made:
+1. The outlines of `arm`, `aze` and `geo` from geodata/countries.geojson (Natural Earth)
+   and every authored polyline are noded together and snap-rounded to a 1e-5 degree grid
+   (the 5 decimals that the files keep), then polygonized into faces.
+2. Each face inside the three countries goes to the zone one of whose seed points it
+   contains; a face without a seed goes to the country's remainder zone
+   (zone-armenia, zone-azerbaijan, zone-georgia).
+3. The faces of each zone are merged. Because all faces come from one noded network on
+   the grid, neighbouring zones share identical vertices: the zones tile the three
+   countries with no gap and no overlap, before and after rounding.
+
+Run from the repository root:  python3 scripts/build_control.py
+(needs shapely; see scripts/requirements.txt). `--check` only prints the report.
+"""
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, Point, Polygon, MultiPolygon, mapping, shape
+from shapely.ops import linemerge, unary_union
+
+ROOT = Path(__file__).resolve().parent.parent
+GEO = ROOT / "geodata"
+GRID = 1e-5
+START = "1988-02-20"
+
+# ---------------------------------------------------------------------------------------
+# Sources (titles and URLs, used by several zones)
+# ---------------------------------------------------------------------------------------
+S = {
+    "nkao": ("Nagorno-Karabakh Autonomous Oblast (Wikipedia)",
+             "https://en.wikipedia.org/wiki/Nagorno-Karabakh_Autonomous_Oblast"),
+    "war1": ("First Nagorno-Karabakh War (Wikipedia)",
+             "https://en.wikipedia.org/wiki/First_Nagorno-Karabakh_War"),
+    "loc": ("Line of Contact (Nagorno-Karabakh) (Wikipedia)",
+            "https://en.wikipedia.org/wiki/Line_of_Contact_(Nagorno-Karabakh)"),
+    "territories": ("Armenian-occupied territories surrounding Nagorno-Karabakh (Wikipedia)",
+                    "https://en.wikipedia.org/wiki/Armenian-occupied_territories_surrounding_Nagorno-Karabakh"),
+    "war2": ("Second Nagorno-Karabakh War (Wikipedia)",
+             "https://en.wikipedia.org/wiki/Second_Nagorno-Karabakh_War"),
+    "war2tl": ("Timeline of the Second Nagorno-Karabakh War (Wikipedia)",
+               "https://en.wikipedia.org/wiki/Timeline_of_the_Second_Nagorno-Karabakh_War"),
+    "statement": ("2020 Nagorno-Karabakh ceasefire agreement (Wikipedia)",
+                  "https://en.wikipedia.org/wiki/2020_Nagorno-Karabakh_ceasefire_agreement"),
+    "pm": ("Statement by the President of Azerbaijan, the Prime Minister of Armenia and the President of Russia, 10 Nov 2020",
+           "https://www.primeminister.am/en/press-release/item/2020/11/10/Announcement/"),
+    "pk": ("Russian peacekeeping forces in Nagorno-Karabakh (Wikipedia)",
+           "https://en.wikipedia.org/wiki/Russian_peacekeeping_forces_in_Nagorno-Karabakh"),
+    "corridor": ("Lachin corridor (Wikipedia)", "https://en.wikipedia.org/wiki/Lachin_corridor"),
+    "off2023": ("2023 Azerbaijani offensive in Nagorno-Karabakh (Wikipedia)",
+                "https://en.wikipedia.org/wiki/2023_Azerbaijani_offensive_in_Nagorno-Karabakh"),
+    "aghdam20": ("Al Jazeera: Azerbaijan army enters Aghdam (20 Nov 2020)",
+                 "https://www.aljazeera.com/news/2020/11/20/azerbaijani-army-enters-aghdam-district"),
+    "kalbajar20": ("Caucasian Knot: Kalbajar district handed over (25 Nov 2020)",
+                   "https://eng.kavkaz-uzel.media/articles/52882"),
+    "lachin20": ("Lachin District (Wikipedia)", "https://en.wikipedia.org/wiki/Lachin_District"),
+    "pocket": ("Azatutyun: Azerbaijani forces seized the last two Armenian-controlled villages (Dec 2020)",
+               "https://www.azatutyun.am/a/31004105.html"),
+    "parukh": ("Farukh (Wikipedia)", "https://en.wikipedia.org/wiki/Farukh"),
+    "khojaly": ("Khojaly massacre (Wikipedia)", "https://en.wikipedia.org/wiki/Khojaly_massacre"),
+    "shusha92": ("Capture of Shusha (Wikipedia)", "https://en.wikipedia.org/wiki/Capture_of_Shusha"),
+    "shusha20": ("Battle of Shusha (2020) (Wikipedia)",
+                 "https://en.wikipedia.org/wiki/Battle_of_Shusha_(2020)"),
+    "hadrut": ("Battle of Hadrut (Wikipedia)", "https://en.wikipedia.org/wiki/Battle_of_Hadrut"),
+    "goranboy": ("Operation Goranboy (Wikipedia)", "https://en.wikipedia.org/wiki/Operation_Goranboy"),
+    "martakert93": ("Los Angeles Times: Azerbaijani stronghold in Karabakh falls (28 Jun 1993)",
+                    "https://www.latimes.com/archives/la-xpm-1993-06-28-mn-8150-story.html"),
+    "kalbajar93": ("Battle of Kalbajar (Wikipedia)", "https://en.wikipedia.org/wiki/Battle_of_Kalbajar"),
+    "lachin92": ("Capture of Lachin (Wikipedia)", "https://en.wikipedia.org/wiki/Capture_of_Lachin"),
+    "summer93": ("1993 summer offensives (Wikipedia)",
+                 "https://en.wikipedia.org/wiki/1993_Summer_Offensives"),
+    "kalbajar_d": ("Kalbajar District (Wikipedia)", "https://en.wikipedia.org/wiki/Kalbajar_District"),
+    "qubadli_d": ("Qubadli District (Wikipedia)", "https://en.wikipedia.org/wiki/Qubadli_District"),
+    "zangilan_d": ("Zangilan District (Wikipedia)", "https://en.wikipedia.org/wiki/Zangilan_District"),
+    "jabrayil_d": ("Jabrayil District (Wikipedia)", "https://en.wikipedia.org/wiki/Jabrayil_District"),
+    "fuzuli_d": ("Fuzuli District (Wikipedia)", "https://en.wikipedia.org/wiki/Fuzuli_District"),
+    "aghdam_d": ("Aghdam District (Wikipedia)", "https://en.wikipedia.org/wiki/Aghdam_District"),
+    "aghdam_share": ("Vestnik Kavkaza: Aghdam district of Azerbaijan de-occupied (846.7 km², 77.4 %)",
+                     "https://vestnikkavkaza.net/news/Aghdam-district-of-Azerbaijan-de-occupied.html"),
+    "talish": ("Talış, Tartar (Wikipedia)", "https://en.wikipedia.org/wiki/Tal%C4%B1%C5%9F,_Tartar"),
+    "apr2016": ("2016 Nagorno-Karabakh conflict (Wikipedia)",
+                "https://en.wikipedia.org/wiki/2016_Nagorno-Karabakh_conflict"),
+    "lalatapa": ("Lalatapa (mountain article, Wikipedia mirror)",
+                 "https://geo.wikisort.org/mountains/en/Mountains/Lalatapa"),
+    "horadiz": ("Trend: 24 years since the Horadiz operation",
+                "https://en.trend.az/azerbaijan/politics/2844093.html"),
+    "karki": ("Karki, Azerbaijan (Wikipedia)", "https://en.wikipedia.org/wiki/Karki,_Azerbaijan"),
+    "artsvashen": ("Artsvashen (Wikipedia)", "https://en.wikipedia.org/wiki/Artsvashen"),
+    "askipara": ("Yukhari Askipara (Wikipedia)", "https://en.wikipedia.org/wiki/Yukhari_Askipara"),
+    "askipara92": ("Goyezen.az: 28 years without Yukhari Askipara (occupied 8 Jun 1992)",
+                   "https://goyezen.az/sehidler/3978-yuxari-eskiparasiz-kecen-28-il.html"),
+    "barkhudarly": ("Barxudarlı (Wikipedia)", "https://en.wikipedia.org/wiki/Barxudarl%C4%B1"),
+    "sofulu": ("Sofulu (Wikipedia)", "https://en.wikipedia.org/wiki/Sofulu"),
+    "gazakh24": ("AzerNews: Azerbaijani border guards take control of 4 villages in Gazakh (24 May 2024)",
+                 "https://www.azernews.az/nation/226488.html"),
+    "gazakh24b": ("Turan: 4 villages of Gazakh region returned to Azerbaijan (24 May 2024)",
+                  "https://turan.az/en/politics/4-villages-of-gazakh-region-returned-to-azerbaijan"),
+    "baganis": ("Window to Gazakh: Armenian aggression (Baganis Ayrum, 23–24 Mar 1990)",
+                "https://qazax.net/en/agression.htm"),
+    "kheyrimli": ("Metbuat.az: residents of the four returned villages (Kheyrimli taken 8 Mar 1992)",
+                  "https://metbuat.az/news/1497909/azerbaycana-qaytarilan-dord-kendin-sakinleri-danisdilar.html"),
+    "border2122": ("2021–2022 Armenia–Azerbaijan border crisis (Wikipedia)",
+                   "https://en.wikipedia.org/wiki/2021%E2%80%932022_Armenia%E2%80%93Azerbaijan_border_crisis"),
+    "sep2022": ("September 2022 Armenia–Azerbaijan clashes (Wikipedia)",
+                "https://en.wikipedia.org/wiki/September_2022_Armenia%E2%80%93Azerbaijan_clashes"),
+    "ne": ("Natural Earth 5.1.1, Admin 0 – Countries, 1:10m",
+           "https://www.naturalearthdata.com/downloads/10m-cultural-vectors/"),
+    "abkwar": ("War in Abkhazia (1992–1993) (Wikipedia)",
+               "https://en.wikipedia.org/wiki/War_in_Abkhazia_(1992%E2%80%931993)"),
+    "gagra": ("Battle of Gagra (Wikipedia)", "https://en.wikipedia.org/wiki/Battle_of_Gagra"),
+    "sukhumi": ("Battle of Sukhumi (1993) (Wikipedia)",
+                "https://en.wikipedia.org/wiki/Battle_of_Sukhumi_(1993)"),
+    "tkvarcheli": ("Siege of Tkvarcheli (Wikipedia)", "https://en.wikipedia.org/wiki/Siege_of_Tkvarcheli"),
+    "kodori": ("Battle of the Kodori Valley (Wikipedia)",
+               "https://en.wikipedia.org/wiki/Battle_of_the_Kodori_Valley"),
+    "upperkodori": ("Upper Kodori Valley (Wikipedia mirror)", "http://piglix.com/piglix/Upper_Kodori_Valley"),
+    "ganmukhuri": ("Human Rights Center: Ganmukhuri – seized village",
+                   "http://www.humanrights.ge/index.php?a=text&pid=7315&lang=eng"),
+    "sowar": ("1991–1992 South Ossetia war (Wikipedia)",
+              "https://en.wikipedia.org/wiki/1991%E2%80%931992_South_Ossetia_war"),
+    "rgwar": ("Russo-Georgian War (Wikipedia)", "https://en.wikipedia.org/wiki/Russo-Georgian_War"),
+    "soao": ("South Ossetian Autonomous Oblast (Wikipedia)",
+             "https://en.wikipedia.org/wiki/South_Ossetian_Autonomous_Oblast"),
+    "akhalgori": ("Civil.ge: Russian troops in Akhalgori (Aug 2008)", "https://civil.ge/eng/article.php?id=30330"),
+    "akhalgori_bbc": ("BBC Russian: Akhalgori, a village that was Georgian (Aug 2009)",
+                      "https://www.bbc.com/russian/international/2009/08/090817_akhalgori_maloveryan.shtml"),
+    "kurta": ("RFE/RL: Ten years after the village burned (the 17 Liakhvi villages)",
+              "https://www.rferl.org/a/ten-years-after-village-burned-georgian-doctor-still-hurting/29415596.html"),
+}
+
+
+def src(*keys):
+    return [{"title": S[k][0], "url": S[k][1]} for k in keys]
+
+
+# ---------------------------------------------------------------------------------------
+# Authored polylines (lon, lat). Shared stretches are written once as named segments and
+# joined, so that two zones that meet along them use the very same vertices.
+# ---------------------------------------------------------------------------------------
+
+# NKAO outline, clockwise from the meeting point with Kalbajar and the Shahumyan district
+# on the Murovdag slope (T1). Named pieces are reused by the 1994 line of contact.
+T1 = (46.55, 40.33)      # NKAO / Kalbajar / Shahumyan district
+T2 = (46.64, 40.375)     # NKAO / Shahumyan / Kasum-Ismailov (Goranboy) districts
+T3 = (46.86, 40.375)     # 1994 line leaves the NKAO rim east of Talish
+T4 = (47.025, 40.24)     # 1994 line meets the NKAO outline again, north-east of Seysulan
+NKAO_T1_T2 = [T1, (46.60, 40.345), T2]
+NKAO_T2_T3 = [T2, (46.68, 40.40), (46.72, 40.41), (46.76, 40.412), (46.80, 40.405), (46.84, 40.39), T3]
+NKAO_T3_T4 = [T3, (46.89, 40.355), (46.925, 40.333), (46.96, 40.31), (47.00, 40.28), (47.02, 40.255), T4]
+NKAO_EAST = [T4, (46.99, 40.20), (46.95, 40.17), (46.90, 40.14), (46.86, 40.115), (46.84, 40.09),
+             (46.81, 40.07), (46.78, 40.06), (46.755, 40.05), (46.745, 40.037), (46.758, 40.026),
+             (46.79, 40.029), (46.81, 40.031), (46.84, 40.025), (46.86, 40.005), (46.875, 39.975),
+             (46.88, 39.945), (46.89, 39.92), (46.905, 39.905), (46.96, 39.898), (47.02, 39.896),
+             (47.08, 39.89), (47.12, 39.875), (47.17, 39.835), (47.21, 39.79), (47.235, 39.745),
+             (47.235, 39.70), (47.20, 39.665), (47.16, 39.635), (47.12, 39.605), (47.10, 39.575),
+             (47.085, 39.53), (47.08, 39.49), (47.07, 39.455)]
+NKAO_SOUTH = [(47.07, 39.455), (47.02, 39.445), (46.95, 39.447), (46.89, 39.458), (46.84, 39.475),
+              (46.81, 39.485), (46.785, 39.505), (46.765, 39.52), (46.745, 39.535), (46.73, 39.552),
+              (46.69, 39.574), (46.65, 39.595), (46.615, 39.61), (46.59, 39.622)]
+NKAO_WEST = [(46.59, 39.622), (46.578, 39.64), (46.576, 39.668), (46.575, 39.70), (46.565, 39.76),
+             (46.55, 39.82), (46.53, 39.88), (46.50, 39.93), (46.47, 39.965), (46.42, 40.00),
+             (46.38, 40.05), (46.35, 40.10), (46.34, 40.16), (46.37, 40.20), (46.42, 40.25),
+             (46.48, 40.29), T1]
+NKAO = NKAO_T1_T2 + NKAO_T2_T3[1:] + NKAO_T3_T4[1:] + NKAO_EAST[1:] + NKAO_SOUTH[1:] + NKAO_WEST[1:]
+
+# Murovdag crest: Kalbajar's northern edge, held as the line of contact 1993/94-2020.
+MUROVDAG = [(45.79, 40.29), (45.90, 40.30), (46.00, 40.30), (46.10, 40.30), (46.20, 40.29),
+            (46.30, 40.30), (46.40, 40.31), (46.48, 40.32), T1]
+# Shahumyan district of the Azerbaijan SSR (outside the NKAO), north of the crest.
+SHAHUMYAN = [T2, (46.64, 40.42), (46.60, 40.47), (46.50, 40.49), (46.40, 40.47), (46.33, 40.43),
+             (46.30, 40.38), (46.30, 40.30)]
+# 1994 line of contact from T3 round the Maragha corner to T4, then across the plain
+# to the Aras. Inside the NKAO near Martuni it runs west of the oblast's edge.
+LOC_T3_T4 = [T3, (46.875, 40.345), (46.885, 40.315), (46.90, 40.30), (46.935, 40.285),
+             (46.97, 40.275), (47.00, 40.262), T4]
+LOC_PLAIN = [T4, (47.035, 40.20), (47.04, 40.15), (47.045, 40.10), (47.06, 40.05), (47.075, 40.00),
+             (47.085, 39.96), (47.092, 39.93), (47.10, 39.89), (47.14, 39.85), (47.18, 39.80),
+             (47.20, 39.755), (47.225, 39.715), (47.26, 39.67), (47.30, 39.63), (47.325, 39.60),
+             (47.32, 39.55), (47.305, 39.50), (47.29, 39.46), (47.285, 39.43), (47.2835, 39.41),
+             (47.285, 39.39), (47.288, 39.35)]
+# The whole 1994 line, north-west to south-east; the report checks that the zones reproduce it.
+LOC_1994 = MUROVDAG + NKAO_T1_T2[1:] + NKAO_T2_T3[1:] + LOC_T3_T4[1:] + LOC_PLAIN[1:]
+
+# April 2016: Lele Tepe hill (west of the line) and the heights north of Talish.
+LELE_TEPE = [(47.2845, 39.424), (47.262, 39.423), (47.252, 39.412), (47.257, 39.399),
+             (47.27, 39.394), (47.2855, 39.394)]
+TALISH_HEIGHTS = [(46.686, 40.404), (46.70, 40.393), (46.75, 40.392), (46.79, 40.396), (46.805, 40.404)]
+
+# Districts around the oblast (Soviet-era rayon lines, simplified).
+KALBAJAR_LACHIN = [(45.77, 39.88), (45.85, 39.875), (45.95, 39.88), (46.10, 39.88), (46.25, 39.90),
+                   (46.38, 39.94), (46.475, 39.968)]
+LACHIN_QUBADLI = [(46.37, 39.455), (46.45, 39.46), (46.52, 39.47), (46.60, 39.475), (46.66, 39.49),
+                  (46.70, 39.51), (46.72, 39.53), (46.732, 39.555)]
+QUBADLI_ZANGILAN = [(46.57, 39.22), (46.62, 39.218), (46.70, 39.225), (46.785, 39.235)]
+JABRAYIL_WEST = [(46.795, 39.515), (46.79, 39.47), (46.78, 39.40), (46.775, 39.33), (46.775, 39.24),
+                 (46.79, 39.19), (46.81, 39.155), (46.82, 39.10)]
+JABRAYIL_FUZULI = [(47.07, 39.462), (47.13, 39.445), (47.20, 39.43), (47.26, 39.418), (47.30, 39.40),
+                   (47.33, 39.35)]
+
+# 1992-93: the part of the oblast north of this line (Martakert district) was lost in
+# June-July 1992 and retaken by June 1993.
+MARTAKERT_1992 = [(46.33, 40.10), (46.50, 40.10), (46.60, 40.095), (46.70, 40.09), (46.78, 40.085),
+                  (46.84, 40.09), (46.87, 40.10)]
+# Khojaly town and airfield (taken 26 Feb 1992).
+KHOJALY = [(46.770, 39.900), (46.805, 39.895), (46.818, 39.915), (46.805, 39.931), (46.780, 39.928),
+           (46.770, 39.900)]
+# Heights by Parukh taken in March 2022 (against the oblast's edge by Hovtashen).
+PARUKH = [(46.750, 40.036), (46.775, 40.018), (46.80, 40.012), (46.818, 40.018), (46.822, 40.032)]
+
+# The 2020 ceasefire line (north) after Talish and Madagiz fell on 3 Oct 2020.
+CF_NORTH = [(46.47, 40.30), (46.55, 40.305), (46.62, 40.31), (46.68, 40.315), (46.72, 40.315),
+            (46.78, 40.30), (46.83, 40.285), (46.88, 40.275), (46.93, 40.27), (46.97, 40.266),
+            (47.00, 40.262), (47.02, 40.262)]
+# The 2020 ceasefire line (south), from the Martuni foothills round Shusha to the corridor.
+CF_SOUTH = [(47.23, 39.74), (47.19, 39.725), (47.14, 39.705), (47.09, 39.69), (47.04, 39.68),
+            (47.00, 39.672), (46.96, 39.666), (46.925, 39.665), (46.905, 39.673), (46.88, 39.69),
+            (46.855, 39.71), (46.835, 39.728), (46.815, 39.748), (46.80, 39.763), (46.785, 39.775),
+            (46.77, 39.777), (46.755, 39.770), (46.745, 39.765), (46.735, 39.758), (46.72, 39.745),
+            (46.70, 39.725), (46.68, 39.705), (46.66, 39.69), (46.645, 39.678), (46.628, 39.665),
+            (46.615, 39.648), (46.612, 39.63), (46.613, 39.60)]
+# Inside the areas taken in Oct-Nov 2020: Shusha district / northern Hadrut district split,
+# northern / main Hadrut district split, and the Khtsaberd - Hin Tagher pocket.
+SHUSHA_EAST = [(46.812, 39.752), (46.805, 39.72), (46.80, 39.68), (46.795, 39.64), (46.79, 39.60),
+               (46.785, 39.555)]
+POCKET = [(46.735, 39.535), (46.745, 39.555), (46.77, 39.565), (46.80, 39.557), (46.83, 39.535),
+          (46.848, 39.51), (46.845, 39.485), (46.84, 39.465)]
+HADRUT_NORTH = [(46.82, 39.54), (46.86, 39.565), (46.92, 39.572), (46.96, 39.572), (47.00, 39.565),
+                (47.05, 39.575), (47.11, 39.58)]
+
+# Lachin corridor: the 5-km band round the Stepanakert-Goris road from 1 Dec 2020
+# (outer edge), and the line between its western part (Lachin town, Zabukh, Sus; handed to
+# Azerbaijan on 26 Aug 2022) and the eastern part carrying the new road to the Hakari bridge.
+CORRIDOR_OUTER_N = [(46.582, 39.667), (46.56, 39.665), (46.54, 39.662), (46.515, 39.658),
+                    (46.497, 39.645), (46.49, 39.625), (46.487, 39.60), (46.486, 39.565)]
+CORRIDOR_OUTER_S = [(46.594, 39.628), (46.585, 39.60), (46.578, 39.58), (46.565, 39.552),
+                    (46.545, 39.535), (46.51, 39.522)]
+CORRIDOR_SPLIT = [(46.58, 39.648), (46.565, 39.62), (46.556, 39.595), (46.548, 39.57), (46.540, 39.553),
+                  (46.533, 39.549)]
+# Kornidzor: Natural Earth puts the village 0.4 km inside Azerbaijan; this line gives the
+# village back to Armenia (see README, corrections).
+KORNIDZOR = [(46.519, 39.5575), (46.527, 39.557), (46.5345, 39.5515), (46.5355, 39.5445),
+             (46.529, 39.5365), (46.522, 39.534)]
+
+# Armenia: ground taken by Azerbaijani forces in May 2021 (Sev Lich) and Sep 2022 (Jermuk).
+SEV_LICH = [(46.29, 39.64), (46.285, 39.598), (46.25, 39.572), (46.21, 39.562), (46.17, 39.568),
+            (46.15, 39.585), (46.15, 39.65)]
+JERMUK = [(45.83, 39.86), (45.775, 39.858), (45.755, 39.835), (45.765, 39.805), (45.80, 39.785),
+          (45.85, 39.772), (45.90, 39.762), (45.94, 39.768), (45.96, 39.80)]
+
+# Exclaves and border corrections.
+KARKI = [(44.915, 39.800), (44.94, 39.806), (44.965, 39.800), (44.975, 39.787), (44.968, 39.771),
+         (44.945, 39.765), (44.922, 39.770), (44.912, 39.785), (44.915, 39.800)]
+ASKIPARA_FIX = [(45.027, 41.048), (45.032, 41.053), (45.031, 41.065), (45.025, 41.073), (45.017, 41.0745)]
+SOFULU = [(45.200, 40.985), (45.205, 41.0), (45.215, 41.008), (45.228, 41.006), (45.232, 40.996),
+          (45.214, 40.978)]
+GAZAKH_NORTH = [(45.066, 41.116), (45.080, 41.1155), (45.086, 41.104), (45.085, 41.090),
+                (45.087, 41.077), (45.076, 41.068), (45.062, 41.069)]
+GAZAKH_SOUTH = [(45.100, 41.048), (45.106, 41.057), (45.113, 41.066), (45.124, 41.082),
+                (45.133, 41.080), (45.14, 41.068)]
+
+# Abkhazia: the Enguri from the sea to the dam, then the watershed to the main ridge.
+ABKHAZIA = [(41.535, 42.375), (41.555, 42.392), (41.585, 42.405), (41.605, 42.418), (41.617, 42.436),
+            (41.64, 42.452), (41.665, 42.472), (41.70, 42.488), (41.74, 42.505), (41.775, 42.525),
+            (41.80, 42.545), (41.83, 42.575), (41.87, 42.615), (41.92, 42.655), (41.97, 42.688),
+            (42.03, 42.72), (42.04, 42.76), (42.07, 42.83), (42.11, 42.92), (42.15, 43.02),
+            (42.16, 43.12), (42.14, 43.26)]
+# Ganmukhuri: Georgian-held bulge on the right bank of the Enguri mouth (Zugdidi side).
+GANMUKHURI = [(41.598, 42.420), (41.605, 42.408), (41.62, 42.412), (41.638, 42.418), (41.65, 42.43),
+              (41.652, 42.445), (41.655, 42.47)]
+GAGRA_GUDAUTA = [(40.365, 43.14), (40.375, 43.19), (40.41, 43.28), (40.44, 43.38), (40.47, 43.56)]
+GUDAUTA_SUKHUMI = [(40.915, 42.975), (40.94, 43.01), (40.96, 43.06), (40.98, 43.15), (41.00, 43.25),
+                   (41.02, 43.42)]
+GALI = [(41.47, 42.63), (41.53, 42.665), (41.60, 42.70), (41.70, 42.75), (41.80, 42.79),
+        (41.90, 42.82), (41.98, 42.83), (42.10, 42.85)]
+TKVARCHELI = [(41.515, 42.65), (41.56, 42.80), (41.62, 42.90), (41.72, 42.93), (41.82, 42.90),
+              (41.88, 42.84), (41.86, 42.80)]
+UPPER_KODORI = [(41.42, 43.30), (41.47, 43.10), (41.52, 43.00), (41.60, 42.95), (41.72, 42.97),
+                (41.85, 42.93), (41.95, 42.90), (42.12, 42.90)]
+
+# South Ossetia: the former autonomous oblast (South Ossetian view of the 1980s outline,
+# as fenced after 2008), the 1992-2008 Georgian-held enclaves, and the Akhalgori district.
+SOAO = [(43.76, 42.80), (43.72, 42.70), (43.64, 42.60), (43.56, 42.50), (43.55, 42.43), (43.592, 42.352), (43.66, 42.30),
+        (43.70, 42.255), (43.75, 42.195), (43.78, 42.18), (43.82, 42.168), (43.90, 42.19), (43.955, 42.205),
+        (43.99, 42.215), (44.03, 42.19), (44.07, 42.14), (44.15, 42.12), (44.25, 42.10),
+        (44.35, 42.08), (44.45, 42.055), (44.475, 42.048), (44.52, 42.08), (44.60, 42.15),
+        (44.66, 42.25), (44.64, 42.36), (44.58, 42.44), (44.48, 42.50), (44.38, 42.55), (44.30, 42.60),
+        (44.26, 42.70)]
+AKHALGORI_WEST = [(44.31, 42.07), (44.30, 42.15), (44.30, 42.25), (44.34, 42.40), (44.38, 42.555),
+                  (44.39, 42.575)]
+LIAKHVI = [(43.953, 42.238), (43.978, 42.240), (43.988, 42.262), (43.975, 42.300), (43.958, 42.332),
+           (43.925, 42.336), (43.922, 42.312), (43.94, 42.27), (43.953, 42.238)]
+EREDVI = [(44.02, 42.19), (44.015, 42.235), (44.035, 42.262), (44.07, 42.268), (44.095, 42.245),
+          (44.09, 42.20), (44.08, 42.13)]
+
+LINES = {
+    "nkao": NKAO, "murovdag": MUROVDAG, "shahumyan": SHAHUMYAN, "loc-t3-t4": LOC_T3_T4,
+    "loc-plain": LOC_PLAIN, "lele-tepe": LELE_TEPE, "talish-heights": TALISH_HEIGHTS,
+    "kalbajar-lachin": KALBAJAR_LACHIN, "lachin-qubadli": LACHIN_QUBADLI,
+    "qubadli-zangilan": QUBADLI_ZANGILAN, "jabrayil-west": JABRAYIL_WEST,
+    "jabrayil-fuzuli": JABRAYIL_FUZULI, "martakert-1992": MARTAKERT_1992, "khojaly": KHOJALY,
+    "parukh": PARUKH, "cf-north": CF_NORTH, "cf-south": CF_SOUTH, "shusha-east": SHUSHA_EAST,
+    "pocket": POCKET, "hadrut-north": HADRUT_NORTH, "corridor-outer-n": CORRIDOR_OUTER_N,
+    "corridor-outer-s": CORRIDOR_OUTER_S, "corridor-split": CORRIDOR_SPLIT, "kornidzor": KORNIDZOR,
+    "sev-lich": SEV_LICH, "jermuk": JERMUK, "karki": KARKI, "askipara-fix": ASKIPARA_FIX,
+    "sofulu": SOFULU, "gazakh-north": GAZAKH_NORTH, "gazakh-south": GAZAKH_SOUTH,
+    "abkhazia": ABKHAZIA, "ganmukhuri": GANMUKHURI, "gagra-gudauta": GAGRA_GUDAUTA,
+    "gudauta-sukhumi": GUDAUTA_SUKHUMI, "gali": GALI, "tkvarcheli": TKVARCHELI,
+    "upper-kodori": UPPER_KODORI, "soao": SOAO, "akhalgori-west": AKHALGORI_WEST,
+    "liakhvi": LIAKHVI, "eredvi": EREDVI,
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Zones: seeds (points that lie in the zone), names, dated history, sources, precision.
+# ---------------------------------------------------------------------------------------
+def H(*steps):
+    """steps: (from, controller[, extras dict]) in order; `until` is filled from the next."""
+    out = []
+    for i, st in enumerate(steps):
+        e = {"from": st[0], "until": steps[i + 1][0] if i + 1 < len(steps) else None,
+             "controller": st[1]}
+        if len(st) > 2:
+            e.update(st[2])
+        out.append(e)
+    return out
+
+
+NKR_FROM = ("1992-01-06", "NKR", {
+    "from_range": ["1991-12-10", "1992-01-06"],
+    "note": "Soviet interior troops left the oblast in December 1991; after the 10 Dec 1991 "
+            "referendum the Nagorno-Karabakh Republic declared independence on 6 Jan 1992. This atlas "
+            "dates Armenian control of the oblast's Armenian-held areas from that day."})
+END_2023 = ("2023-09-20", "AZE", {
+    "from_range": ["2023-09-19", "2023-09-20"],
+    "note": "Azerbaijani offensive of 19-20 Sep 2023; the Karabakh forces accepted a ceasefire and "
+            "disarmament at 13:00 on 20 Sep."})
+
+
+def name(en, hy=None, az=None, ru=None, ka=None):
+    d = {"en": en}
+    for k, v in (("hy", hy), ("az", az), ("ru", ru), ("ka", ka)):
+        if v:
+            d[k] = v
+    return d
+
+
+KB_NOTE = ("Outline traced by hand in lon/lat between the settlements that the sources place on "
+           "either side (geodata/README.md lists them); Soviet-era district lines are simplified "
+           "and may be off by a few kilometres.")
+
+ZONES = [
+    # ---- remainders -----------------------------------------------------------------------
+    dict(id="zone-armenia", default="arm", seeds=[(44.5126, 40.17765), (46.34168, 39.51111), (46.5305, 39.5476)],
+         name=name("Armenia", "Հայաստան", "Ermənistan", "Армения", "სომხეთი"),
+         history=H((START, "ARM")), sources=src("ne", "karki"), unc=0.5,
+         note="Armenia outside the zones drawn separately. Its outer edge is Natural Earth's border, "
+              "corrected at Kornidzor (see geodata/README.md); only the edges with the small zones "
+              "inside it are approximate."),
+    dict(id="zone-azerbaijan", default="aze", seeds=[(49.89201, 40.37767)],
+         name=name("Azerbaijan", "Ադրբեջան", "Azərbaycan", "Азербайджан", "აზერბაიჯანი"),
+         history=H((START, "AZE")), sources=src("ne", "loc"), unc=3,
+         note="Azerbaijan (with Nakhchivan) outside the zones drawn separately; held by Azerbaijan "
+              "throughout. Its outer edge is Natural Earth's border; the edges with the Karabakh zones "
+              "are approximate."),
+    dict(id="zone-georgia", default="geo", seeds=[(44.83412, 41.69143)],
+         name=name("Georgia", "Վրաստան", "Gürcüstan", "Грузия", "საქართველო"),
+         history=H((START, "GEO")), sources=src("ne", "abkwar", "rgwar"), unc=3,
+         note="Georgia outside Abkhazia and South Ossetia; its outer edge is Natural Earth's border."),
+
+    # ---- Nagorno-Karabakh (former NKAO) ---------------------------------------------------
+    dict(id="zone-nkr-central", seeds=[(46.7528, 39.8177), (46.83161, 39.9391)], contested=True,
+         name=name("Stepanakert / Khankendi and central Nagorno-Karabakh",
+                   "Ստեփանակերտ և Լեռնային Ղարաբաղի կենտրոնական մասը",
+                   "Xankəndi və Dağlıq Qarabağın mərkəzi hissəsi",
+                   "Степанакерт / Ханкенди и центральный Нагорный Карабах"),
+         history=H((START, "AZE"), NKR_FROM, END_2023),
+         sources=src("nkao", "war1", "statement", "pk", "off2023"), unc=3,
+         note="The part of the former oblast that stayed under the Karabakh Armenian authorities from "
+              "1992 until September 2023, inside the Russian peacekeepers' zone from 10 Nov 2020. " + KB_NOTE),
+    dict(id="zone-martakert", seeds=[(46.82135, 40.21127), (46.617, 40.181)], contested=True,
+         name=name("Martakert / Aghdara district", "Մարտակերտի շրջան", "Ağdərə rayonu",
+                   "Мартакертский / Агдеринский район"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("1992-07-04", "AZE", {"from_range": ["1992-06-13", "1992-07-04"],
+                                         "note": "Operation Goranboy; Martakert town fell on 4 Jul 1992."}),
+                   ("1993-06-27", "NKR", {"note": "Armenian forces retook Martakert town on 27 Jun 1993 "
+                                                  "after retaking much of the district earlier that year."}),
+                   END_2023),
+         sources=src("goranboy", "martakert93", "nkao", "pk"), unc=4,
+         note="Northern part of the former oblast (Tartar valley, Sarsang reservoir). The 1992 front is "
+              "simplified: the whole area north of a line near 40.09° N is shown as lost in 1992. " + KB_NOTE),
+    dict(id="zone-talish-madagiz", seeds=[(46.729, 40.331)], contested=True,
+         name=name("Talish and Madagiz / Sugovushan", "Թալիշ և Մատաղիս", "Talış və Suqovuşan",
+                   "Талыш и Мадагиз / Суговушан"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("1992-06-13", "AZE", {"from_range": ["1992-06-13", "1992-07-04"],
+                                         "note": "Operation Goranboy."}),
+                   ("1994-04-11", "NKR", {"note": "Armenian forces retook Talish on 11 Apr 1994."}),
+                   ("2020-10-03", "AZE", {"note": "Azerbaijan announced the capture of Madagiz (renamed "
+                                                 "Sugovushan) and Talish on 3 Oct 2020."})),
+         sources=src("talish", "goranboy", "war2tl", "loc"), unc=3,
+         note="Northern rim of the former oblast, between the 1994 line of contact and the line held "
+              "after October 2020. " + KB_NOTE),
+    dict(id="zone-talish-heights",
+         seeds=[(46.75, 40.40)],
+         name=name("Heights north of Talish", "Թալիշից հյուսիս ընկած բարձունքները",
+                   "Talışın şimalındakı yüksəkliklər", "Высоты к северу от Талыша"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("1992-06-13", "AZE", {"from_range": ["1992-06-13", "1992-07-04"]}),
+                   ("1994-04-11", "NKR"),
+                   ("2016-04-02", "AZE", {"from_range": ["2016-04-02", "2016-04-05"],
+                                         "note": "Azerbaijan said it took the heights round Talish in the "
+                                                 "fighting of 2-5 Apr 2016; the Armenian side said only some "
+                                                 "posts changed hands. Drawn as Azerbaijan's claim."})),
+         sources=src("apr2016", "talish", "loc"), unc=1.5,
+         note="A strip of high ground between Talish and the 1994 line, drawn narrow because the extent "
+              "of the April 2016 change is disputed."),
+    dict(id="zone-khojaly", seeds=[(46.79213, 39.91361)], contested=True,
+         name=name("Ivanyan / Khojaly", "Իվանյան (Խոջալու)", "Xocalı", "Иванян / Ходжалы"),
+         history=H((START, "AZE"),
+                   ("1992-02-26", "NKR", {"from_range": ["1992-02-25", "1992-02-26"],
+                                         "note": "Taken by Armenian forces on the night of 25-26 Feb 1992 "
+                                                 "(Khojaly massacre)."}),
+                   END_2023),
+         sources=src("khojaly", "pk", "off2023"), unc=1,
+         note="The town and its airfield only, a few km across. " + KB_NOTE),
+    dict(id="zone-parukh", seeds=[(46.801, 40.016)], contested=True,
+         name=name("Parukh / Farrukh", "Փառուխ", "Fərrux", "Парух / Фаррух"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("2022-03-24", "AZE", {"from_range": ["2022-03-24", "2022-03-26"],
+                                         "note": "Azerbaijani units crossed into the peacekeepers' zone and "
+                                                 "took the village and the heights above it; Russia said on "
+                                                 "27 Mar that they had pulled back, Baku denied it."})),
+         sources=src("parukh", "pk"), unc=1,
+         note="Village and heights on the eastern edge of the peacekeepers' zone; extent approximate."),
+    dict(id="zone-shusha-district", seeds=[(46.74989, 39.76006)], contested=True,
+         name=name("Shushi / Shusha district", "Շուշիի շրջան", "Şuşa rayonu", "Шушинский район"),
+         history=H((START, "AZE"),
+                   ("1992-05-08", "NKR", {"from_range": ["1992-05-08", "1992-05-09"],
+                                         "note": "Armenian forces took Shusha on 8-9 May 1992."}),
+                   ("2020-11-08", "AZE", {"from_range": ["2020-11-08", "2020-11-09"],
+                                         "note": "Azerbaijan announced the capture of Shusha on 8 Nov 2020; "
+                                                 "the Karabakh authorities conceded it on 9 Nov."})),
+         sources=src("shusha92", "shusha20", "statement", "nkao"), unc=2,
+         note="Shusha town with Karin Tak / Dashalty below its cliffs and the southern part of the former "
+              "Shusha district, which stayed outside the peacekeepers' zone after November 2020. The road "
+              "from Stepanakert to the corridor, passing just north-west of the town, stays in "
+              "zone-nkr-central. " + KB_NOTE),
+    dict(id="zone-hadrut-north", seeds=[(46.965, 39.585), (46.831, 39.703)], contested=True,
+         name=name("Togh / Tugh and the northern Hadrut district", "Տող և Հադրութի շրջանի հյուսիսը",
+                   "Tuğ və Hadrut bölgəsinin şimalı", "Тог / Туг и север Гадрутского района"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("2020-11-09", "AZE", {"from_range": ["2020-10-20", "2020-11-09"],
+                                         "note": "Taken village by village after Hadrut fell; Azerbaijan "
+                                                 "announced Togh and Avetaranots / Chanakhchi on 9 Nov 2020 "
+                                                 "(Hetq dates Avetaranots to 27 Oct)."})),
+         sources=src("war2tl", "hadrut", "statement"), unc=3,
+         note="Villages between Hadrut and the post-war line, including Avetaranots / Chanakhchi; Karmir "
+              "Shuka and the lower part of Taghavard stayed inside the peacekeepers' zone. " + KB_NOTE),
+    dict(id="zone-hadrut", seeds=[(47.0319, 39.52003), (46.878, 39.497)],
+         name=name("Hadrut district", "Հադրութի շրջան", "Hadrut rayonu", "Гадрутский район"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("2020-10-15", "AZE", {"from_range": ["2020-10-09", "2020-10-15"],
+                                         "note": "Azerbaijan claimed Hadrut on 9 Oct 2020; independent "
+                                                 "sources put Azerbaijani control on 14-15 Oct."})),
+         sources=src("hadrut", "war2tl"), unc=3,
+         note="Southern part of the former oblast (Hadrut and Khandzadzor / Aghjakend). " + KB_NOTE),
+    dict(id="zone-khtsaberd-hin-tagher", seeds=[(46.77, 39.545), (46.824, 39.508)], contested=True,
+         name=name("Khtsaberd / Chaylaggala and Hin Tagher / Kohne Taghlar", "Խծաբերդ և Հին Թաղեր",
+                   "Çaylaqqala və Köhnə Taxlar", "Хцаберд и Хин Тагер"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("2020-12-12", "AZE", {"from_range": ["2020-12-11", "2020-12-12"],
+                                         "note": "The last Armenian-held pocket in the south-west, cut off "
+                                                 "by the ceasefire; Azerbaijani forces took it on 11-13 Dec 2020."})),
+         sources=src("pocket", "pk"), unc=2,
+         note="Two villages of the former Hadrut district and the ground between them. " + KB_NOTE),
+
+    # ---- districts around the former oblast ------------------------------------------------
+    dict(id="zone-kalbajar", seeds=[(46.04446, 40.10984)], contested=True,
+         name=name("Karvachar / Kalbajar district", "Քարվաճառի շրջան", "Kəlbəcər rayonu",
+                   "Кельбаджарский район"),
+         history=H((START, "AZE"),
+                   ("1993-04-03", "NKR", {"from_range": ["1993-03-27", "1993-04-03"],
+                                         "note": "Armenian offensive of 27 Mar - 3 Apr 1993."}),
+                   ("2020-11-25", "AZE", {"note": "Handed over under the 10 Nov 2020 statement (deadline "
+                                                 "extended from 15 Nov)."})),
+         sources=src("kalbajar93", "kalbajar20", "kalbajar_d", "statement"), unc=4,
+         note="The Soviet-era Kalbajar rayon, without the 23 villages of the Martakert district that "
+              "Azerbaijan added to it in 1992 (the 2020 handover followed the old oblast line). Its "
+              "northern edge is the Murovdag crest, the 1994 line of contact. " + KB_NOTE),
+    dict(id="zone-lachin-district", seeds=[(46.30, 39.75), (46.60, 39.56)], contested=True,
+         name=name("Berdzor / Lachin district", "Բերձորի (Քաշաթաղի) շրջան", "Laçın rayonu",
+                   "Лачинский район"),
+         history=H((START, "AZE"),
+                   ("1992-05-18", "NKR", {"note": "Armenian forces entered Lachin on 18 May 1992."}),
+                   ("2020-12-01", "AZE", {"note": "Handed over under the 10 Nov 2020 statement, except the "
+                                                 "5-km corridor."})),
+         sources=src("lachin92", "lachin20", "statement"), unc=4,
+         note="The Lachin rayon outside the 2020 corridor band. " + KB_NOTE),
+    dict(id="zone-lachin-corridor-2020", seeds=[(46.54977, 39.63742), (46.543, 39.59), (46.513, 39.627)],
+         contested=True,
+         name=name("Lachin corridor 2020-2022: Berdzor / Lachin, Aghavno / Zabukh and Sus",
+                   "Լաչինի միջանցք. Բերձոր, Աղավնո, Սուս", "Laçın dəhlizi: Laçın, Zabux, Sus",
+                   "Лачинский коридор: Бердзор / Лачин, Агавно / Забух, Сус"),
+         history=H((START, "AZE"),
+                   ("1992-05-18", "NKR"),
+                   ("2020-12-01", "RUS", {"note": "5-km corridor under the Russian peacekeeping force "
+                                                 "(point 6 of the 10 Nov 2020 statement)."}),
+                   ("2022-08-26", "AZE", {"note": "The Azerbaijani army took Lachin town, Zabukh and Sus once "
+                                                 "the bypass road was ready."})),
+         sources=src("corridor", "statement", "pk", "lachin20"), unc=1.5,
+         note="Western part of the 5-km band round the old Goris-Stepanakert road: Lachin town, Zabukh and "
+              "Sus. The band is drawn about 5 km wide along the road; no official map was published."),
+    dict(id="zone-lachin-corridor-2022", seeds=[(46.562, 39.57), (46.575, 39.61)], contested=True,
+         name=name("Lachin corridor 2022-2023: Hin Shen / Kichik Galadarasi to the Hakari bridge",
+                   "Լաչինի միջանցքի նոր ճանապարհը", "Laçın dəhlizinin yeni yolu",
+                   "Лачинский коридор: новая дорога к мосту через Акари"),
+         history=H((START, "AZE"),
+                   ("1992-05-18", "NKR"),
+                   ("2020-12-01", "RUS", {"note": "Eastern part of the 5-km corridor under the Russian "
+                                                 "peacekeepers."}),
+                   ("2023-10-01", "AZE", {"from_range": ["2023-09-20", "2023-10-01"],
+                                         "note": "The corridor lost its purpose after the September 2023 "
+                                                 "offensive and the exodus through it (24-30 Sep)."})),
+         sources=src("corridor", "pk"), unc=2,
+         note="Ground between the old corridor road and the new road that the peacekeepers used from "
+              "30 Aug 2022 (past Mets Shen and Hin Shen to the Hakari bridge at Kornidzor); an "
+              "Azerbaijani checkpoint stood at the bridge from 23 Apr 2023. Drawn within the 2020 band."),
+    dict(id="zone-qubadli", seeds=[(46.58183, 39.34441)], contested=True,
+         name=name("Kashunik / Qubadli district", "Կաշունիքի շրջան", "Qubadlı rayonu", "Губадлинский район"),
+         history=H((START, "AZE"),
+                   ("1993-08-31", "NKR"),
+                   ("2020-10-25", "AZE", {"note": "Azerbaijani forces took Qubadli town on 25 Oct 2020; "
+                                                 "some villages by the Armenian border changed hands later, "
+                                                 "the last in December 2020."})),
+         sources=src("qubadli_d", "summer93", "war2tl"), unc=4, note=KB_NOTE),
+    dict(id="zone-zangilan", seeds=[(46.65988, 39.08371)], contested=True,
+         name=name("Kovsakan / Zangilan district", "Կովսականի շրջան", "Zəngilan rayonu",
+                   "Зангеланский район"),
+         history=H((START, "AZE"),
+                   ("1993-10-29", "NKR", {"from_range": ["1993-10-29", "1993-10-30"]}),
+                   ("2020-10-20", "AZE", {"note": "Azerbaijan announced Zangilan town and villages taken on "
+                                                 "20 Oct 2020."})),
+         sources=src("zangilan_d", "war2tl"), unc=4, note=KB_NOTE),
+    dict(id="zone-jabrayil", seeds=[(47.02835, 39.39917)], contested=True,
+         name=name("Jrakan / Jabrayil district", "Ջրականի շրջան", "Cəbrayıl rayonu", "Джебраильский район"),
+         history=H((START, "AZE"),
+                   ("1993-08-23", "NKR", {"from_range": ["1993-08-23", "1993-08-26"]}),
+                   ("2020-10-09", "AZE", {"from_range": ["2020-10-04", "2020-10-09"],
+                                         "note": "Aliyev announced Jabrayil taken on 4 Oct 2020; the "
+                                                 "defence ministry showed the town on 9 Oct."})),
+         sources=src("jabrayil_d", "summer93", "war2tl"), unc=4,
+         note="The Jabrayil rayon west of the 1994 line of contact. " + KB_NOTE),
+    dict(id="zone-lele-tepe", seeds=[(47.269, 39.409)], contested=True,
+         name=name("Varazatumb / Lele Tepe hill", "Վարազաթումբ", "Lələ Təpə", "Высота Лелетепе"),
+         history=H((START, "AZE"),
+                   ("1994-02-12", "NKR", {"from_range": ["1994-02-11", "1994-02-12"]}),
+                   ("2016-04-02", "AZE", {"from_range": ["2016-04-02", "2016-04-05"],
+                                         "note": "Taken by Azerbaijani forces in the April 2016 fighting "
+                                                 "(confirmed by an AFP reporter)."})),
+         sources=src("lalatapa", "apr2016", "loc"), unc=1,
+         note="A 271 m hill north-west of Jojug Marjanli; the clearest shift of the line in 2016."),
+    dict(id="zone-fuzuli-west", seeds=[(47.22, 39.55), (47.14529, 39.60094)], contested=True,
+         name=name("Varanda / Fuzuli district (western part)", "Վարանդայի շրջան (արևմտյան մաս)",
+                   "Füzuli rayonu (qərb hissəsi)", "Физулинский район (западная часть)"),
+         history=H((START, "AZE"),
+                   ("1993-08-23", "NKR"),
+                   ("2020-10-17", "AZE", {"note": "Azerbaijani forces took Fuzuli town on 17 Oct 2020; "
+                                                 "villages on the line (Garakhanbeyli) fell from 27 Sep."})),
+         sources=src("fuzuli_d", "summer93", "war2tl", "loc"), unc=4,
+         note="The part of the Fuzuli rayon west of the 1994 line of contact, which ran 12-18 km east "
+              "of Fuzuli town. " + KB_NOTE),
+    dict(id="zone-aghdam-west", seeds=[(46.92736, 39.99096)], contested=True,
+         name=name("Akna / Aghdam district (western part)", "Ակնայի շրջան (արևմտյան մաս)",
+                   "Ağdam rayonu (qərb hissəsi)", "Агдамский район (западная часть)"),
+         history=H((START, "AZE"),
+                   ("1993-07-23", "NKR"),
+                   ("2020-11-20", "AZE", {"note": "Handed over under the 10 Nov 2020 statement."})),
+         sources=src("aghdam_d", "aghdam_share", "aghdam20", "statement", "loc"), unc=3,
+         note="The Soviet-era Aghdam rayon west of the 1994 line of contact, which ran a few km east of "
+              "the town between Yusifjanly and Marzili (Armenian-held) and Kolgishlag, Khindiristan and "
+              "Hajituraly (Azerbaijani-held). " + KB_NOTE),
+    dict(id="zone-shahumyan", seeds=[(46.56, 40.422), (46.579, 40.358)], contested=True,
+         name=name("Shahumyan / Ashagi Agjakend district", "Շահումյանի շրջան", "Şaumyan rayonu",
+                   "Шаумяновский район"),
+         history=H((START, "AZE"), NKR_FROM,
+                   ("1992-06-13", "AZE", {"from_range": ["1992-06-12", "1992-06-13"],
+                                         "note": "Operation Goranboy took the district in June 1992."})),
+         sources=src("goranboy", "nkao"), unc=4,
+         note="The Soviet Shahumyan district north of the oblast (Armenian majority, outside the NKAO), "
+              "later merged into Goranboy. " + KB_NOTE),
+
+    # ---- Armenia: Azerbaijani advances of 2021-2022 ----------------------------------------
+    dict(id="zone-sev-lich", seeds=[(46.22, 39.585)], contested=True,
+         name=name("Sev Lich / Garagol area", "Սև լճի շրջակայք", "Qaragöl ətrafı",
+                   "Район озера Сев-Лич / Карагёль"),
+         history=H((START, "ARM"),
+                   ("2021-05-12", "AZE", {"from_range": ["2021-05-12", "2021-05-14"],
+                                         "note": "Azerbaijani troops advanced about 3.5 km round the lake; "
+                                                 "Armenia later put the area at about 40 km²."})),
+         sources=src("border2122"), unc=3,
+         note="Ground on the Armenian side of Natural Earth's border round the lake; extent approximate."),
+    dict(id="zone-jermuk-heights", seeds=[(45.80, 39.80)],
+         name=name("Heights east of Jermuk", "Ջերմուկից արևելք ընկած բարձունքները",
+                   "Cermuk yaxınlığındakı yüksəkliklər", "Высоты к востоку от Джермука"),
+         history=H((START, "ARM"),
+                   ("2022-09-13", "AZE", {"from_range": ["2022-09-13", "2022-09-14"],
+                                         "note": "Azerbaijani forces advanced toward Jermuk in the fighting "
+                                                 "of 13-14 Sep 2022."})),
+         sources=src("sep2022", "border2122"), unc=4,
+         note="Only the largest of the September 2022 advances is drawn; smaller ones near Sotk, Verin "
+              "Shorzha, Goris and Kapan are not."),
+
+    # ---- exclaves -------------------------------------------------------------------------
+    dict(id="zone-karki", seeds=[(44.94361, 39.78556)], contested=True,
+         name=name("Tigranashen / Karki", "Տիգրանաշեն", "Kərki", "Тигранашен / Кярки"),
+         history=H((START, "AZE"),
+                   ("1990-01-19", "ARM", {"note": "Taken by Armenian forces on 19 Jan 1990 (several sources "
+                                                 "give May 1992)."})),
+         sources=src("karki"), unc=1,
+         note="Azerbaijani (Nakhchivan) exclave of about 19 km² on the Yerevan-Goris highway, missing "
+              "from Natural Earth; drawn as a small polygon round the village."),
+    dict(id="zone-artsvashen", seeds=[(45.51556, 40.64611)], contested=True,
+         name=name("Artsvashen / Bashkend", "Արծվաշեն", "Başkənd", "Арцвашен / Башкенд"),
+         history=H((START, "ARM"),
+                   ("1992-08-01", "AZE", {"from_range": ["1992-08-01", "1992-08-31"],
+                                         "note": "Taken by Azerbaijani forces in August 1992."})),
+         sources=src("artsvashen"), exact=True,
+         note="Armenian exclave of about 40 km² inside Azerbaijan; Natural Earth's outline."),
+    dict(id="zone-yukhari-askipara", seeds=[(44.9954, 41.0531), (45.02333, 41.06611)], contested=True,
+         name=name("Verin Voskepar / Yukhari Askipara", "Վերին Ոսկեպար", "Yuxarı Əskipara",
+                   "Верин Воскепар / Юхары Аскипара"),
+         history=H((START, "AZE"),
+                   ("1992-06-08", "ARM", {"note": "Attacked by Armenian forces in August 1990; Azerbaijan "
+                                                 "dates the village's occupation to 8 Jun 1992, and several "
+                                                 "sources give 1990 or 1992."})),
+         sources=src("askipara", "askipara92"), unc=0.5,
+         note="Azerbaijani exclave inside Armenia's Tavush province; Natural Earth's outline, widened on "
+              "the east so that the village is inside."),
+    dict(id="zone-barkhudarly", seeds=[(45.1947, 40.98644)], contested=True,
+         name=name("Barkhudarlu / Barkhudarly", "Բարխուդարլու", "Barxudarlı", "Бархударлы"),
+         history=H((START, "AZE"), ("1992-04-27", "ARM", {"note": "Taken after a four-day siege."})),
+         sources=src("barkhudarly"), unc=0.5,
+         note="Azerbaijani exclave inside Tavush; Natural Earth's outline."),
+    dict(id="zone-sofulu", seeds=[(45.217, 40.998)],
+         name=name("Sofulu", "Սոֆուլու", "Sofulu", "Софулу"),
+         history=H((START, "AZE"), ("1992-04-27", "ARM", {"note": "Taken with Barkhudarly in spring 1992; "
+                                                                 "the day is assumed."})),
+         sources=src("sofulu", "barkhudarly"), unc=1,
+         note="Part of the Barkhudarly-Sofulu exclave (22 km² together) that Natural Earth lacks; drawn "
+              "as a small polygon round the village."),
+    dict(id="zone-gazakh-north", seeds=[(45.083, 41.10), (45.0828, 41.0756)], contested=True,
+         name=name("Baghanis Ayrum and Nerkin Voskepar / Ashagi Askipara", "Բաղանիս Այրում և Ներքին Ոսկեպար",
+                   "Bağanis Ayrım və Aşağı Əskipara", "Баганис Айрум и Ашагы Аскипара"),
+         history=H((START, "AZE"),
+                   ("1990-03-24", "ARM", {"note": "Baghanis Ayrum was taken on the night of 23-24 Mar 1990; "
+                                                 "Ashagi Askipara in the same period."}),
+                   ("2024-05-24", "AZE", {"note": "Returned under the delimitation protocol of 19 Apr 2024; "
+                                                 "Azerbaijani border guards took over on 24 May 2024."})),
+         sources=src("gazakh24", "gazakh24b", "baganis"), unc=1,
+         note="Two of the four Gazakh villages returned in 2024 (6.5 km² for all four); drawn as a strip "
+              "along Natural Earth's border."),
+    dict(id="zone-gazakh-south", seeds=[(45.11, 41.06)],
+         name=name("Kheyrimli and Gizilhajili", "Խեյրիմլի և Ղըզըլհաջիլի", "Xeyrimli və Qızılhacılı",
+                   "Хейримли и Гызылгаджылы"),
+         history=H((START, "AZE"),
+                   ("1992-03-08", "ARM", {"note": "Kheyrimli was taken on 8 Mar 1992; Gizilhajili in the "
+                                                 "same period."}),
+                   ("2024-05-24", "AZE", {"note": "Returned under the delimitation protocol of 19 Apr 2024."})),
+         sources=src("gazakh24", "kheyrimli"), unc=2,
+         note="The other two of the four villages returned in 2024, near Kirants; their positions are "
+              "approximate."),
+
+    # ---- Abkhazia -------------------------------------------------------------------------
+    dict(id="zone-abkhazia-gagra", seeds=[(40.27124, 43.27858)],
+         name=name("Gagra district (Abkhazia)", ru="Гагрский район", ka="გაგრის რაიონი"),
+         history=H((START, "GEO"),
+                   ("1992-10-06", "ABK", {"from_range": ["1992-10-01", "1992-10-06"],
+                                         "note": "Abkhaz and North Caucasian forces took Gagra in early "
+                                                 "October 1992 and reached the Russian border."})),
+         sources=src("gagra", "abkwar"), unc=4,
+         note="From the Psou to the Bzyb; district line approximate."),
+    dict(id="zone-abkhazia-gudauta", seeds=[(40.62245, 43.10191)],
+         name=name("Gudauta district (Abkhazia)", ru="Гудаутский район", ka="გუდაუთის რაიონი"),
+         history=H((START, "GEO"),
+                   ("1992-08-14", "ABK", {"note": "Georgian forces entered Abkhazia on 14 Aug 1992; the Abkhaz "
+                                                 "side held Gudauta throughout the war."})),
+         sources=src("abkwar"), unc=4,
+         note="From the Bzyb to the Gumista, the front line of 1992-93 north of Sukhumi."),
+    dict(id="zone-abkhazia-sukhumi-ochamchire", seeds=[(40.9893, 43.00697), (41.46863, 42.71232)],
+         name=name("Sukhumi / Sokhumi, Gulripshi and Ochamchire districts",
+                   ru="Сухум / Сухуми, Гульрипшский и Очамчирский районы",
+                   ka="სოხუმი, გულრიფშისა და ოჩამჩირის რაიონები"),
+         history=H((START, "GEO"),
+                   ("1993-09-27", "ABK", {"from_range": ["1993-09-27", "1993-09-30"],
+                                         "note": "Sukhumi fell on 27 Sep 1993; Abkhaz forces reached the "
+                                                 "Enguri on 30 Sep."})),
+         sources=src("sukhumi", "abkwar"), unc=4,
+         note="Georgian-held from August 1992 until the fall of Sukhumi."),
+    dict(id="zone-tkvarcheli", seeds=[(41.6789, 42.8503)],
+         name=name("Tkvarcheli / Tkuarchal", ru="Ткуарчал / Ткварчели", ka="ტყვარჩელი"),
+         history=H((START, "GEO"),
+                   ("1992-08-14", "ABK", {"note": "Held by the Abkhaz side through the 1992-93 siege."})),
+         sources=src("tkvarcheli", "abkwar"), unc=6,
+         note="Mining town and the valleys round it, besieged by Georgian forces in 1992-93; the extent of "
+              "the Abkhaz-held area is a rough sketch."),
+    dict(id="zone-abkhazia-gali", seeds=[(41.73645, 42.62705)],
+         name=name("Gali district (Abkhazia)", ru="Гальский район", ka="გალის რაიონი"),
+         history=H((START, "GEO"),
+                   ("1993-09-30", "ABK", {"from_range": ["1993-09-28", "1993-09-30"],
+                                         "note": "Abkhaz forces reached the Enguri at the end of September "
+                                                 "1993."})),
+         sources=src("abkwar"), unc=4,
+         note="Between the Okumi and the Enguri; the Enguri is the de facto line."),
+    dict(id="zone-upper-kodori", seeds=[(41.736, 43.107), (41.673, 43.097)],
+         name=name("Upper Kodori valley", ru="Верхняя часть Кодорского ущелья", ka="ზემო კოდორის ხეობა"),
+         history=H((START, "GEO"),
+                   ("2008-08-12", "ABK", {"from_range": ["2008-08-09", "2008-08-12"],
+                                         "note": "Abkhaz forces, with Russian support, took the valley on "
+                                                 "9-12 Aug 2008."})),
+         sources=src("kodori", "upperkodori"), unc=6,
+         note="Georgian control was loose (through a local militia) from 1993 and firm after the police "
+              "operation of late July 2006. The internal line is drawn near Lata; the zone covers the "
+              "upper catchment, not only the inhabited valley."),
+    dict(id="zone-ganmukhuri", seeds=[(41.628, 42.425)],
+         name=name("Ganmukhuri", ru="Ганмухури", ka="განმუხური"),
+         history=H((START, "GEO"),
+                   ("2008-08-12", "ABK", {"note": "Held by Abkhaz (with Russian) forces for four weeks."}),
+                   ("2008-09-09", "GEO", {"note": "Georgian police returned on 9 Sep 2008."})),
+         sources=src("ganmukhuri"), unc=1.5,
+         note="Zugdidi-municipality village on the right bank of the Enguri mouth."),
+
+    # ---- South Ossetia --------------------------------------------------------------------
+    dict(id="zone-south-ossetia", seeds=[(43.96861, 42.22764), (43.92421, 42.38991), (43.772, 42.194)],
+         name=name("South Ossetia: Tskhinvali / Tskhinval, Java and Znaur",
+                   ru="Южная Осетия: Цхинвал, Дзау и Знаур", ka="ცხინვალი, ჯავა და ზნაური"),
+         history=H((START, "GEO"),
+                   ("1991-01-05", "SOS", {"from_range": ["1991-01-05", "1991-01-31"],
+                                         "note": "Georgian forces entered Tskhinvali on 5-6 Jan 1991 and were "
+                                                 "pushed out within weeks; the Ossetian side held the town and "
+                                                 "the north through the war and after the Dagomys agreement "
+                                                 "of 24 Jun 1992."})),
+         sources=src("sowar", "soao", "rgwar"), unc=3,
+         note="The former South Ossetian Autonomous Oblast less the Georgian-held areas of 1992-2008. Its "
+              "outer line follows the 1980s oblast boundary as fenced after 2008, traced approximately."),
+    dict(id="zone-liakhvi-enclave", seeds=[(43.951, 42.289), (43.963, 42.251)],
+         name=name("Great Liakhvi villages (Tamarasheni, Achabeti, Kurta, Kekhvi)",
+                   ru="Сёла долины Большой Лиахви (Тамарашени, Ачабети, Курта, Кехви)",
+                   ka="დიდი ლიახვის სოფლები (თამარაშენი, აჩაბეთი, ქურთა, ქეხვი)"),
+         history=H((START, "GEO"),
+                   ("2008-08-10", "SOS", {"from_range": ["2008-08-10", "2008-08-12"],
+                                         "note": "Lost by Georgia in the August 2008 war, when Georgian "
+                                                 "forces withdrew from South Ossetia (10-11 Aug)."})),
+         sources=src("kurta", "rgwar"), unc=1.5,
+         note="Georgian-populated villages north of Tskhinvali on the Transcam road, Georgian-held 1992-2008."),
+    dict(id="zone-eredvi-enclave", seeds=[(44.041, 42.247)],
+         name=name("Eredvi and neighbouring villages", ru="Эредви и соседние сёла", ka="ერედვი და მეზობელი სოფლები"),
+         history=H((START, "GEO"),
+                   ("2008-08-10", "SOS", {"from_range": ["2008-08-10", "2008-08-12"]})),
+         sources=src("rgwar", "sowar"), unc=2,
+         note="Georgian-held villages east of Tskhinvali, 1992-2008; extent approximate."),
+    dict(id="zone-akhalgori", seeds=[(44.48314, 42.12433), (44.478, 42.055)],
+         name=name("Akhalgori / Leningor district", ru="Ахалгорский / Ленингорский район",
+                   ka="ახალგორის მუნიციპალიტეტი"),
+         history=H((START, "GEO"),
+                   ("2008-08-16", "SOS", {"note": "Russian troops occupied the district, which then passed "
+                                                 "to South Ossetian control."})),
+         sources=src("akhalgori", "akhalgori_bbc", "rgwar"), unc=4,
+         note="The eastern district of the former oblast, run by Tbilisi until August 2008."),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Engine
+# ---------------------------------------------------------------------------------------
+R_AUTH = 6371.0072  # authalic radius of WGS84, km
+
+
+def area_km2(g, lon0=45.0, lat0=41.0):
+    """Area on the authalic sphere via a Lambert azimuthal equal-area projection."""
+    l0, p0 = math.radians(lon0), math.radians(lat0)
+
+    def laea(x, y):
+        lam, phi = np.radians(x) - l0, np.radians(y)
+        k = np.sqrt(2 / (1 + math.sin(p0) * np.sin(phi) + math.cos(p0) * np.cos(phi) * np.cos(lam)))
+        return (R_AUTH * k * np.cos(phi) * np.sin(lam),
+                R_AUTH * k * (math.cos(p0) * np.sin(phi) - math.sin(p0) * np.cos(phi) * np.cos(lam)))
+
+    return shapely.transform(g, lambda c: np.column_stack(laea(c[:, 0], c[:, 1]))).area
+
+
+def load_countries():
+    fc = json.loads((GEO / "countries.geojson").read_text())
+    return {f["id"]: shape(f["geometry"]) for f in fc["features"] if f["id"] in ("arm", "aze", "geo")}
+
+
+def build_faces(countries):
+    parts = [c.boundary for c in countries.values()]
+    parts += [LineString(v) for v in LINES.values()]
+    noded = unary_union(parts)
+    snapped = shapely.set_precision(noded, GRID)
+    faces = list(shapely.polygonize([snapped]).geoms)
+    return faces
+
+
+def assign(faces, countries):
+    seeds = [(z["id"], Point(p)) for z in ZONES for p in z["seeds"]]
+    default = {z["default"]: z["id"] for z in ZONES if "default" in z}
+    tree = shapely.STRtree(faces)
+    owner = {}
+    problems = []
+    for zid, pt in seeds:
+        hits = [i for i in tree.query(pt) if faces[i].contains(pt)]
+        if not hits:
+            problems.append(f"seed of {zid} at {pt.x},{pt.y} is in no face")
+            continue
+        i = hits[0]
+        if i in owner and owner[i] != zid:
+            problems.append(f"face with seeds of {owner[i]} and {zid} at {pt.x},{pt.y}")
+        owner[i] = zid
+    out = {z["id"]: [] for z in ZONES}
+    unseeded = []
+    for i, f in enumerate(faces):
+        rp = f.representative_point()
+        if i in owner:
+            out[owner[i]].append(f)
+            continue
+        home = [k for k, c in countries.items() if c.contains(rp)]
+        if not home:
+            continue  # outside the three countries (sea or a neighbour)
+        out[default[home[0]]].append(f)
+        if 45.5 < rp.x < 47.6 and 38.8 < rp.y < 40.7 or 40.0 < rp.x < 44.8 and 41.9 < rp.y < 43.6:
+            a = area_km2(f)
+            if a > 0.05:
+                unseeded.append((round(a, 2), round(rp.x, 4), round(rp.y, 4), home[0]))
+    return out, problems, unseeded
+
+
+def rounded(geom):
+    """Polygon/MultiPolygon as RFC 7946 coordinates (outer rings counter-clockwise)."""
+    geom = shapely.orient_polygons(geom, exterior_cw=False)
+    polys = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+
+    def ring(r):
+        return [[round(x, 5), round(y, 5)] for x, y in r.coords]
+
+    rings = [[ring(p.exterior)] + [ring(i) for i in p.interiors] for p in polys]
+    if len(rings) == 1:
+        return {"type": "Polygon", "coordinates": rings[0]}
+    return {"type": "MultiPolygon", "coordinates": rings}
+
+
+def controller_on(z, date):
+    for e in z["history"]:
+        if e["from"] <= date and (e["until"] is None or date < e["until"]):
+            return e["controller"]
+    return None
+
+
+def feature_control(z, geom):
+    props = {"id": z["id"], "layer": "control", "kind": "zone", "name": z["name"]}
+    if z.get("contested"):
+        props["contested"] = True
+    props["history"] = z["history"]
+    props["sources"] = z["sources"]
+    if z.get("exact"):
+        props["precision"] = "exact"
+    else:
+        props["precision"] = "approximate"
+        props["uncertainty_km"] = z["unc"]
+    props["note"] = z["note"]
+    return {"type": "Feature", "id": z["id"], "properties": props, "geometry": rounded(geom)}
+
+
+def shared_edges(a, b):
+    """Edges common to the boundaries of a and b (identical vertices), merged into lines."""
+    inter = a.boundary.intersection(b.boundary)
+    segs = [g for g in getattr(inter, "geoms", [inter]) if g.geom_type in ("LineString", "MultiLineString")]
+    lines = []
+    for g in segs:
+        lines.extend(getattr(g, "geoms", [g]))
+    if not lines:
+        return None
+    merged = linemerge(MultiLineString(lines))
+    return merged
+
+
+def line_geometry(g):
+    parts = list(getattr(g, "geoms", [g]))
+    parts = [p for p in parts if p.length > 0.002]  # drop slivers shorter than ~200 m
+    parts.sort(key=lambda p: -p.length)
+    cs = [[[round(x, 5), round(y, 5)] for x, y in p.coords] for p in parts]
+    if len(cs) == 1:
+        return {"type": "LineString", "coordinates": cs[0]}
+    return {"type": "MultiLineString", "coordinates": cs}
+
+
+def union_where(zones_geom, date, codes):
+    sel = [zones_geom[z["id"]] for z in ZONES if controller_on(z, date) in codes]
+    return unary_union(sel)
+
+
+LINE_SOURCES = {
+    "loc": src("loc", "territories", "aghdam_share", "horadiz", "apr2016"),
+    "cf": src("statement", "pm", "pk", "corridor", "aghdam20", "kalbajar20"),
+}
+
+
+def build_lines(zones_geom):
+    feats = []
+    specs = [
+        ("line-of-contact-1994", "line-of-contact", "1994-05-12", "2016-04-02", "1994-06-01", ("NKR",),
+         name("Line of contact, 1994-2016", "Շփման գիծ, 1994-2016", "Təmas xətti, 1994-2016",
+              "Линия соприкосновения, 1994-2016"),
+         3, "loc",
+         "Boundary between the Armenian-held and the Azerbaijani-held zones of the control layer from the "
+         "ceasefire of 12 May 1994 until the fighting of 2-5 April 2016 (which moved it at Lele Tepe and "
+         "north of Talish). Traced between the settlements that the sources put on either side; the "
+         "no-man's land was several km wide in places in the 1990s."),
+        ("line-of-contact-2016", "line-of-contact", "2016-04-02", "2020-09-27", "2016-06-01", ("NKR",),
+         name("Line of contact, 2016-2020", "Շփման գիծ, 2016-2020", "Təmas xətti, 2016-2020",
+              "Линия соприкосновения, 2016-2020"),
+         3, "loc",
+         "The same line after the April 2016 fighting, until the war that began on 27 Sep 2020. Together "
+         "with line-of-contact-1994 it is the 1994-2020 line of contact."),
+        ("ceasefire-line-2020", "ceasefire-line", "2020-11-10", "2023-09-20", "2021-01-01", ("NKR", "RUS"),
+         name("Ceasefire line of November 2020", "2020 թ. նոյեմբերի հրադադարի գիծ",
+              "2020-ci il noyabr atəşkəs xətti", "Линия прекращения огня ноября 2020 года"),
+         2, "cf",
+         "Edge of the area left to the Karabakh Armenian authorities and of the Lachin corridor under the "
+         "Russian peacekeepers after the 10 Nov 2020 statement, as it stood once Aghdam (20 Nov), Kalbajar "
+         "(25 Nov) and Lachin (1 Dec 2020) had been handed over. Until those days the districts being "
+         "handed over were still Armenian-held (see the control layer). Later changes (Khtsaberd, Dec "
+         "2020; Parukh, Mar 2022; the corridor, Aug 2022) are in the control layer; this line keeps the "
+         "January 2021 course."),
+    ]
+    for fid, kind, frm, until, probe, codes, nm, unc, skey, note in specs:
+        inside = union_where(zones_geom, probe, codes)
+        outside = union_where(zones_geom, probe, ("AZE",))
+        g = shared_edges(inside, outside)
+        props = {"id": fid, "layer": "lines", "kind": kind, "name": nm, "from": frm, "until": until,
+                 "precision": "approximate", "uncertainty_km": unc, "sources": LINE_SOURCES[skey],
+                 "note": note}
+        feats.append({"type": "Feature", "id": fid, "properties": props, "geometry": line_geometry(g)})
+    return feats
+
+
+def write_fc(path, feats):
+    feats = sorted(feats, key=lambda f: f["id"])
+    body = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in feats)
+    path.write_text('{"type":"FeatureCollection","features":[\n' + body + "\n]}\n", encoding="utf-8")
+
+
+REF_AREAS = {"zone-kalbajar": 2845, "zone-lachin-district+corridors": 1778, "zone-qubadli": 849,
+             "zone-jabrayil+lele-tepe": 1052, "zone-zangilan": 765, "NKAO": 4400, "zone-karki": 19,
+             "zone-artsvashen": 40, "zone-yukhari-askipara": 37, "Abkhazia": 8660, "South Ossetia": 3900,
+             "NKR zone on 2021-06-01": 3000, "Armenian-held on 2000-01-01": 11400,
+             "districts round NKAO held 1994-2020": 7634, "zone-gazakh-north+south": 6.5,
+             "zone-sev-lich": 40}
+
+
+def report(zones_geom, countries):
+    A = {k: area_km2(g) for k, g in zones_geom.items()}
+    rows = sorted(A.items(), key=lambda kv: -kv[1])
+    print(f"{'zone':40s} {'km2':>10s}")
+    for k, a in rows:
+        print(f"{k:40s} {a:10.1f}")
+    nkao = Polygon(NKAO)
+    agg = {
+        "NKAO": area_km2(nkao),
+        "zone-lachin-district+corridors": A["zone-lachin-district"] + A["zone-lachin-corridor-2020"]
+        + A["zone-lachin-corridor-2022"],
+        "zone-jabrayil+lele-tepe": A["zone-jabrayil"] + A["zone-lele-tepe"],
+        "Abkhazia": sum(A[k] for k in A if k.startswith("zone-abkhazia") or k in ("zone-tkvarcheli", "zone-upper-kodori")),
+        "South Ossetia": sum(A[k] for k in ("zone-south-ossetia", "zone-liakhvi-enclave", "zone-eredvi-enclave", "zone-akhalgori")),
+        "NKR zone on 2021-06-01": area_km2(union_where(zones_geom, "2021-06-01", ("NKR",))),
+        "Armenian-held on 2000-01-01": area_km2(union_where(zones_geom, "2000-01-01", ("NKR",))),
+        "districts round NKAO held 1994-2020": area_km2(union_where(zones_geom, "2000-01-01", ("NKR",)).difference(nkao)),
+        "zone-gazakh-north+south": A["zone-gazakh-north"] + A["zone-gazakh-south"],
+    }
+    print("\ncomparison with reference areas (km2)")
+    for k, ref in REF_AREAS.items():
+        v = agg.get(k, A.get(k))
+        print(f"{k:40s} {v:10.1f}   reference {ref}")
+    u = unary_union(list(countries.values()))
+    tot = sum(A.values())
+    print(f"\nsum of zones {tot:.1f} km2, union of arm+aze+geo {area_km2(u):.1f} km2, "
+          f"difference {100 * (tot - area_km2(u)) / area_km2(u):.4f} %")
+
+
+def print_table(zones_geom):
+    print("| zone | km² | held by (from) |\n|---|---|---|")
+    for z in sorted(ZONES, key=lambda z: z["id"]):
+        a = area_km2(zones_geom[z["id"]])
+        steps = " → ".join(e["controller"] if i == 0 else f"{e['controller']} {e['from']}"
+                           for i, e in enumerate(z["history"]))
+        print(f"| `{z['id']}` | {a:,.0f} | {steps} |" if a >= 10 else f"| `{z['id']}` | {a:,.1f} | {steps} |")
+
+
+def main():
+    countries = load_countries()
+    faces = build_faces(countries)
+    out, problems, unseeded = assign(faces, countries)
+    for p in problems:
+        print("PROBLEM:", p)
+    for u in unseeded:
+        print("unseeded face (km2, x, y, country):", u)
+    zones_geom = {}
+    for z in ZONES:
+        parts = out[z["id"]]
+        if not parts:
+            print("PROBLEM: zone without faces:", z["id"])
+            continue
+        zones_geom[z["id"]] = shapely.coverage_union_all(parts)
+    report(zones_geom, countries)
+    loc = build_lines(zones_geom)[0]
+    assert loc["id"] == "line-of-contact-1994"
+    drawn = shape(loc["geometry"])
+    print(f"line-of-contact-1994 vs the authored polyline: Hausdorff distance "
+          f"{drawn.hausdorff_distance(LineString(LOC_1994).intersection(countries['aze'])):.5f} deg")
+    kor = Polygon(KORNIDZOR + [KORNIDZOR[0]]).intersection(countries["aze"])
+    print(f"Kornidzor correction: {area_km2(kor):.2f} km2 moved from aze to zone-armenia")
+    if "--table" in sys.argv:
+        print_table(zones_geom)
+    if problems or "--check" in sys.argv or "--table" in sys.argv:
+        sys.exit(1 if problems else 0)
+    feats = [feature_control(z, zones_geom[z["id"]]) for z in ZONES]
+    write_fc(GEO / "control.geojson", feats)
+    write_fc(GEO / "lines.geojson", build_lines(zones_geom))
+    print("wrote control.geojson and lines.geojson")
+
+
+if __name__ == "__main__":
+    main()
