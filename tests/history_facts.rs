@@ -1,0 +1,163 @@
+//! Historical facts as tests, asked through the same query the window's click
+//! and `caucasus-atlas at` use.
+
+use std::sync::OnceLock;
+
+use caucasus_atlas::app::AtlasData;
+use caucasus_atlas::atlas::{Controller, Feature};
+use caucasus_atlas::spatial::{conformal_conic, features_at};
+use caucasus_atlas::time::Date;
+use geo::{Area, BooleanOps, Centroid, MultiPolygon};
+
+fn data() -> &'static AtlasData {
+    static DATA: OnceLock<AtlasData> = OnceLock::new();
+    DATA.get_or_init(|| AtlasData::load(None))
+}
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+/// The controller of the control zone under a bundled place on a date.
+fn controller_at_place(place: &str, date: &str) -> Controller {
+    let data = data();
+    let feature = data.atlas.feature(place).unwrap_or_else(|| panic!("no place {place}"));
+    let at = feature.geometry.centroid().expect("a point");
+    let point = conformal_conic().forward(at.x(), at.y()).unwrap();
+    let hits = features_at(&data.atlas, &data.projected, d(date), point, 0.0, &|_| true);
+    let zones: Vec<_> = hits.iter().filter(|h| h.feature.layer == "control").collect();
+    assert_eq!(zones.len(), 1, "{place} on {date} lies in {} control zones", zones.len());
+    zones[0]
+        .feature
+        .controller_on(d(date))
+        .unwrap_or_else(|| panic!("{} has no controller on {date}", zones[0].feature.id))
+}
+
+fn assert_held(place: &str, date: &str, expected: Controller) {
+    assert_eq!(controller_at_place(place, date), expected, "{place} on {date}");
+}
+
+use Controller::*;
+
+#[test]
+fn shusha_fell_on_8_november_2020() {
+    assert_held("shusha", "2020-11-01", Nkr);
+    assert_held("shusha", "2020-11-07", Nkr);
+    assert_held("shusha", "2020-11-09", Aze);
+    assert_held("shusha", "2020-11-15", Aze);
+}
+
+#[test]
+fn the_november_2020_handovers() {
+    assert_held("aghdam", "2020-11-15", Nkr);
+    assert_held("aghdam", "2020-11-25", Aze);
+    assert_held("kalbajar", "2020-11-20", Nkr);
+    assert_held("kalbajar", "2020-12-01", Aze);
+}
+
+#[test]
+fn lachin_town_was_in_the_peacekeepers_corridor_until_august_2022() {
+    assert_held("lachin", "2021-06-01", Rus);
+    assert_held("lachin", "2022-09-15", Aze);
+}
+
+#[test]
+fn stepanakert_until_and_after_september_2023() {
+    assert_held("stepanakert", "2019-06-01", Nkr);
+    assert_held("stepanakert", "2023-06-01", Nkr);
+    assert_held("stepanakert", "2024-02-01", Aze);
+}
+
+#[test]
+fn goris_is_armenian_on_every_date() {
+    let mut date = d("1988-02-20");
+    while date <= Date::today() {
+        assert_held("goris", &date.to_string(), Arm);
+        date = date.add_months(3);
+    }
+    assert_held("kornidzor", "2021-06-01", Arm);
+}
+
+#[test]
+fn abkhazia_and_south_ossetia() {
+    assert_held("sukhumi", "1992-06-01", Geo);
+    assert_held("sukhumi", "2000-01-01", Abk);
+    assert_held("akhalgori", "2008-01-01", Geo);
+    assert_held("akhalgori", "2009-01-01", Sos);
+    assert_held("tskhinvali", "2000-01-01", Sos);
+}
+
+#[test]
+fn the_2020_war_in_the_south() {
+    assert_held("hadrut", "2020-09-01", Nkr);
+    assert_held("hadrut", "2020-10-20", Aze);
+    assert_held("jabrayil", "2020-09-01", Nkr);
+    assert_held("jabrayil", "2020-10-15", Aze);
+    assert_held("zangilan", "2020-10-25", Aze);
+    assert_held("qubadli", "2020-10-30", Aze);
+}
+
+fn shown(id: &str, date: &str) -> bool {
+    let feature: &Feature = data().atlas.feature(id).unwrap_or_else(|| panic!("no feature {id}"));
+    feature.is_shown_on(d(date))
+}
+
+#[test]
+fn russian_peacekeepers_came_in_2020_and_left_in_2024() {
+    assert!(shown("rus-pk-command-post-stepanakert", "2022-01-01"));
+    assert!(!shown("rus-pk-command-post-stepanakert", "2024-07-01"));
+    assert!(!shown("rus-pk-command-post-stepanakert", "2020-11-01"));
+}
+
+#[test]
+fn zvartnots_border_guards_left_on_1_august_2024() {
+    assert!(shown("rus-fsb-border-guards-zvartnots", "2024-07-01"));
+    assert!(!shown("rus-fsb-border-guards-zvartnots", "2024-08-15"));
+}
+
+#[test]
+fn every_feature_has_a_source_and_every_contested_place_both_names() {
+    for f in data().atlas.features() {
+        assert!(!f.sources.is_empty(), "{} has no source", f.id);
+        if f.contested {
+            assert!(f.name.en.contains(" / ") && f.name.hy.is_some() && f.name.az.is_some(), "{}", f.id);
+        }
+    }
+    for id in ["stepanakert", "shusha", "lachin", "kalbajar", "martakert", "martuni-karabakh", "aghdam", "fuzuli", "jabrayil", "zangilan", "qubadli", "khojaly"] {
+        assert!(data().atlas.feature(id).unwrap().contested, "{id} should carry both names");
+    }
+}
+
+fn polygons(f: &Feature) -> MultiPolygon<f64> {
+    match &f.geometry {
+        geo::Geometry::Polygon(p) => MultiPolygon(vec![p.clone()]),
+        geo::Geometry::MultiPolygon(mp) => mp.clone(),
+        other => panic!("{} is not an area: {other:?}", f.id),
+    }
+}
+
+/// Zones tile the three countries: no overlaps, no gaps (areas in square degrees,
+/// which is fine for comparing shapes with each other).
+#[test]
+fn control_zones_tile_the_three_countries() {
+    let atlas = &data().atlas;
+    let zones: Vec<MultiPolygon<f64>> = atlas.layer("control").unwrap().features.iter().map(polygons).collect();
+    let total: f64 = zones.iter().map(|z| z.unsigned_area()).sum();
+    for i in 0..zones.len() {
+        for j in (i + 1)..zones.len() {
+            let overlap = zones[i].intersection(&zones[j]).unsigned_area();
+            assert!(overlap < 1e-6, "zones {i} and {j} overlap by {overlap} deg²");
+        }
+    }
+    let countries = ["arm", "aze", "geo"]
+        .iter()
+        .map(|id| polygons(atlas.feature(id).unwrap()))
+        .reduce(|a, b| a.union(&b))
+        .unwrap();
+    let union = zones.iter().skip(1).fold(zones[0].clone(), |acc, z| acc.union(z));
+    let gap = countries.difference(&union).unsigned_area();
+    let extra = union.difference(&countries).unsigned_area();
+    assert!(gap < countries.unsigned_area() * 1e-3, "gap of {gap} deg²");
+    assert!(extra < countries.unsigned_area() * 1e-3, "zones reach {extra} deg² beyond the countries");
+    assert!((total - union.unsigned_area()).abs() < 1e-5, "summed {total} vs union {}", union.unsigned_area());
+}
