@@ -8,6 +8,7 @@ mod controller;
 mod error;
 mod geometry;
 mod history;
+mod marks;
 mod model;
 mod parse;
 mod properties;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 pub use bundled::BUNDLED_LAYERS;
 pub use controller::Controller;
 pub use error::DataError;
+pub use marks::{Mark, MarkKind};
 pub use model::{Feature, HistoryEntry, Language, Names, Precision, Source};
 pub use parse::{LayerParse, parse_layer};
 

@@ -55,35 +55,7 @@ pub fn paint_scene<'a>(
         if !projector.viewport.expand(10.0).contains(p) {
             continue;
         }
-        let r = marker.radius;
-        let outline = egui::Stroke::new(1.0, Color32::WHITE);
-        match marker.symbol {
-            Symbol::Town => shapes.push(Shape::circle_filled(p, r, marker.color)),
-            Symbol::Capital => {
-                shapes.push(Shape::circle_filled(p, r, Color32::WHITE));
-                shapes.push(Shape::circle_stroke(
-                    p,
-                    r,
-                    egui::Stroke::new(1.5, marker.color),
-                ));
-                shapes.push(Shape::circle_filled(p, r * 0.45, marker.color));
-            }
-            Symbol::Base => shapes.push(Shape::rect_filled(
-                Rect::from_center_size(p, Vec2::splat(2.0 * r)),
-                0.0,
-                marker.color,
-            )),
-            Symbol::Event => shapes.push(Shape::convex_polygon(
-                vec![
-                    p + Vec2::new(0.0, -r * 1.3),
-                    p + Vec2::new(r * 1.3, 0.0),
-                    p + Vec2::new(0.0, r * 1.3),
-                    p + Vec2::new(-r * 1.3, 0.0),
-                ],
-                marker.color,
-                outline,
-            )),
-        }
+        shapes.extend(marker_shapes(marker.symbol, p, marker.radius, marker.color));
     }
     painter.extend(shapes);
     let placed = place_labels(&scene.labels, projector);
@@ -92,6 +64,51 @@ pub fn paint_scene<'a>(
     }
     stats.labels = placed.len();
     (stats, placed)
+}
+
+/// The shapes of one point symbol at `p` (shared with the legend's swatches).
+pub fn marker_shapes(symbol: Symbol, p: Pos2, r: f32, color: Color32) -> Vec<Shape> {
+    let outline = egui::Stroke::new(1.0, Color32::WHITE);
+    match symbol {
+        Symbol::Town => vec![Shape::circle_filled(p, r, color)],
+        Symbol::Capital => vec![
+            Shape::circle_filled(p, r, Color32::WHITE),
+            Shape::circle_stroke(p, r, egui::Stroke::new(1.5, color)),
+            Shape::circle_filled(p, r * 0.45, color),
+        ],
+        Symbol::Base => vec![
+            Shape::rect_filled(Rect::from_center_size(p, Vec2::splat(2.0 * r)), 0.0, color),
+            Shape::rect_stroke(
+                Rect::from_center_size(p, Vec2::splat(2.0 * r)),
+                0.0,
+                outline,
+                egui::StrokeKind::Outside,
+            ),
+        ],
+        Symbol::Post => vec![Shape::convex_polygon(
+            vec![
+                p + Vec2::new(0.0, -r * 1.2),
+                p + Vec2::new(r * 1.1, r * 0.8),
+                p + Vec2::new(-r * 1.1, r * 0.8),
+            ],
+            color,
+            outline,
+        )],
+        Symbol::Mission => vec![
+            Shape::circle_filled(p, r, Color32::WHITE),
+            Shape::circle_stroke(p, r, egui::Stroke::new(2.0, color)),
+        ],
+        Symbol::Event => vec![Shape::convex_polygon(
+            vec![
+                p + Vec2::new(0.0, -r * 1.3),
+                p + Vec2::new(r * 1.3, 0.0),
+                p + Vec2::new(0.0, r * 1.3),
+                p + Vec2::new(-r * 1.3, 0.0),
+            ],
+            color,
+            outline,
+        )],
+    }
 }
 
 /// A cached triangulation moved to the screen and coloured, in one pass.

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use egui::Color32;
 
 use super::style::{self, controller_color, controller_fill};
-use super::{Credit, Fill, Label, LegendEntry, Marker, Scene, Stroke, Symbol};
+use super::{Credit, Fill, Label, LegendEntry, Marker, Scene, Stroke, Swatch, Symbol};
 use crate::atlas::{Atlas, Controller, Feature, Language};
 use crate::spatial::projected::{MapPath, ProjectedFeature, ProjectedShape};
 use crate::spatial::triangulate::Triangulation;
@@ -45,7 +45,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         credits: Vec::new(),
     };
     let mut credits = Credits::default();
-    let mut controllers_seen = BTreeSet::new();
+    let mut seen = Seen::default();
     // Outlines go on top of every fill, so collect them apart and append later.
     let mut outlines = Vec::new();
     for (feature, pf) in visible_on(atlas, projected, options.date, &|layer| {
@@ -65,7 +65,8 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             }
             "control" => {
                 if let Some(c) = feature.controller_on(options.date) {
-                    controllers_seen.insert(c);
+                    seen.controllers.insert(c);
+                    seen.approximate_zones |= feature.precision.is_approximate();
                     let approximate = feature.precision.is_approximate();
                     let edge = (
                         0.6,
@@ -84,11 +85,32 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             ),
             "admin1" => push_lines(&mut outlines, pf, 0.5, style::ADMIN1, Some((3.0, 2.0))),
             "places" => push_place(&mut scene, feature, pf, options.language),
+            "lines" => {
+                seen.front_lines = true;
+                push_front_line(&mut outlines, feature, pf);
+            }
+            "corridor" => {
+                if let Some(status) = feature
+                    .state_on(options.date)
+                    .and_then(|s| s.status.clone())
+                {
+                    seen.corridor_statuses.insert(status);
+                }
+                push_corridor(&mut scene, &mut outlines, feature, pf, options.date);
+            }
+            "russian-forces" => {
+                seen.force_kinds.insert(force_legend_key(feature));
+                push_force(&mut scene, feature, pf);
+            }
+            "events" => {
+                seen.event_kinds.insert(feature.kind.clone());
+                push_event(&mut scene, feature, pf, options.date);
+            }
             _ => push_generic(&mut scene, &mut outlines, feature, pf),
         }
     }
     scene.strokes.extend(outlines);
-    scene.legend = legend(atlas, &controllers_seen);
+    scene.legend = legend(atlas, &seen);
     scene.credits = credits.list;
     scene
 }
@@ -243,74 +265,219 @@ fn push_place(scene: &mut Scene, feature: &Feature, pf: &ProjectedFeature, langu
     });
 }
 
-/// Features of the history layers and of users' own layers.
+/// The lines of contact and ceasefire lines: dark, dashed where approximate.
+fn push_front_line(outlines: &mut Vec<Stroke>, feature: &Feature, pf: &ProjectedFeature) {
+    let dash = feature.precision.is_approximate().then_some((7.0, 3.0));
+    push_lines(outlines, pf, 2.2, style::FRONT_LINE, dash);
+}
+
+/// The Lachin corridor: the band as a light dashed area, the route coloured by
+/// its status on the date.
+fn push_corridor(
+    scene: &mut Scene,
+    outlines: &mut Vec<Stroke>,
+    feature: &Feature,
+    pf: &ProjectedFeature,
+    date: Date,
+) {
+    match &pf.shape {
+        ProjectedShape::Area { .. } => push_area(
+            scene,
+            outlines,
+            pf,
+            Color32::from_rgba_unmultiplied(0x7F, 0x00, 0x00, 40),
+            (1.0, Color32::from_rgb(0x7F, 0x00, 0x00), Some((4.0, 3.0))),
+        ),
+        _ => {
+            let status = feature.state_on(date).and_then(|s| s.status.as_deref());
+            let dash = (status == Some("closed")).then_some((4.0, 4.0));
+            push_lines(outlines, pf, 3.0, style::corridor_color(status), dash);
+        }
+    }
+}
+
+/// The legend line a force belongs to: (symbol, operator).
+fn force_legend_key(feature: &Feature) -> (&'static str, &'static str) {
+    let symbol = match feature.kind.as_str() {
+        "peacekeeping-post" | "border-guards" => "post",
+        "monitoring-centre" | "mission" => "mission",
+        _ => "base",
+    };
+    let operator = match feature.extra_str("operator") {
+        Some("EU") => "EU",
+        Some("RUS+TUR") => "RUS+TUR",
+        _ => "RUS",
+    };
+    (symbol, operator)
+}
+
+fn force_symbol(name: &str) -> Symbol {
+    match name {
+        "post" => Symbol::Post,
+        "mission" => Symbol::Mission,
+        _ => Symbol::Base,
+    }
+}
+
+/// Russian (and other) forces: a symbol by kind, a colour by operator.
+fn push_force(scene: &mut Scene, feature: &Feature, pf: &ProjectedFeature) {
+    let (symbol_name, operator) = force_legend_key(feature);
+    let symbol = force_symbol(symbol_name);
+    push_points(scene, pf, symbol, style::force_color(Some(operator)), 4.5);
+}
+
+/// Events near the date: a diamond coloured by kind that fades in before the
+/// event and out in the weeks after it.
+fn push_event(scene: &mut Scene, feature: &Feature, pf: &ProjectedFeature, date: Date) {
+    let Some(start) = feature.lifespan.from else {
+        return;
+    };
+    let end = feature.lifespan.until.unwrap_or(start.add_days(1));
+    let days_away = if date < start {
+        start.days_since(date)
+    } else if date >= end {
+        date.days_since(end) + 1
+    } else {
+        0
+    };
+    // Full strength during the event, fading linearly over the following month.
+    let strength = (1.0 - days_away as f32 / 31.0).clamp(0.15, 1.0);
+    let color = style::event_color(&feature.kind).gamma_multiply(strength);
+    push_points(scene, pf, Symbol::Event, color, 5.0);
+}
+
+fn push_points(
+    scene: &mut Scene,
+    pf: &ProjectedFeature,
+    symbol: Symbol,
+    color: Color32,
+    radius: f32,
+) {
+    if let ProjectedShape::Points(points) = &pf.shape {
+        for &at in points {
+            scene.markers.push(Marker {
+                at,
+                symbol,
+                color,
+                radius,
+                min_scale: 0.0,
+            });
+        }
+    }
+}
+
+/// Features of users' own layers: grey, dashed where approximate.
 fn push_generic(
     scene: &mut Scene,
     outlines: &mut Vec<Stroke>,
     feature: &Feature,
     pf: &ProjectedFeature,
 ) {
-    let approximate = feature.precision.is_approximate();
-    let dash = approximate.then_some((5.0, 3.0));
+    let dash = feature.precision.is_approximate().then_some((5.0, 3.0));
     match &pf.shape {
-        ProjectedShape::Area { .. } => {
-            push_area(
-                scene,
-                outlines,
-                pf,
-                Color32::from_rgba_unmultiplied(120, 120, 120, 70),
-                (1.0, style::BORDER, dash),
-            );
-        }
+        ProjectedShape::Area { .. } => push_area(
+            scene,
+            outlines,
+            pf,
+            Color32::from_rgba_unmultiplied(120, 120, 120, 70),
+            (1.0, style::BORDER, dash),
+        ),
         ProjectedShape::Lines(_) => {
             push_lines(outlines, pf, 1.8, Color32::from_rgb(0x33, 0x33, 0x33), dash)
         }
-        ProjectedShape::Points(points) => {
-            let symbol = if feature.layer == "events" {
-                Symbol::Event
-            } else {
-                Symbol::Base
-            };
-            for &at in points {
-                scene.markers.push(Marker {
-                    at,
-                    symbol,
-                    color: Color32::from_rgb(0x55, 0x55, 0x55),
-                    radius: 3.5,
-                    min_scale: 0.0,
-                });
-            }
-        }
+        ProjectedShape::Points(_) => push_points(
+            scene,
+            pf,
+            Symbol::Base,
+            Color32::from_rgb(0x55, 0x55, 0x55),
+            3.5,
+        ),
     }
 }
 
-fn legend(atlas: &Atlas, controllers: &BTreeSet<Controller>) -> Vec<LegendEntry> {
-    let mut entries: Vec<LegendEntry> = if controllers.is_empty() {
+/// What the Scene met while building, for the legend.
+#[derive(Default)]
+struct Seen {
+    controllers: BTreeSet<Controller>,
+    approximate_zones: bool,
+    front_lines: bool,
+    corridor_statuses: BTreeSet<String>,
+    force_kinds: BTreeSet<(&'static str, &'static str)>,
+    event_kinds: BTreeSet<String>,
+}
+
+fn legend(atlas: &Atlas, seen: &Seen) -> Vec<LegendEntry> {
+    let area = |color, text: String| LegendEntry {
+        color,
+        swatch: Swatch::Area,
+        text,
+    };
+    let line = |color, dashed, width, text: &str| LegendEntry {
+        color,
+        swatch: Swatch::Line { dashed, width },
+        text: text.to_string(),
+    };
+    let mut entries: Vec<LegendEntry> = if seen.controllers.is_empty() {
         [Controller::Arm, Controller::Aze, Controller::Geo]
             .into_iter()
-            .map(|c| LegendEntry {
-                color: controller_fill(c),
-                text: c.description().to_string(),
-            })
+            .map(|c| area(controller_fill(c), c.description().to_string()))
             .collect()
     } else {
-        controllers
+        seen.controllers
             .iter()
-            .map(|&c| LegendEntry {
-                color: controller_fill(c),
-                text: format!("Held by {}", c.description()),
-            })
+            .map(|&c| area(controller_fill(c), format!("Held by {}", c.description())))
             .collect()
     };
-    entries.push(LegendEntry {
-        color: style::BORDER,
-        text: "International border".to_string(),
-    });
-    if atlas.layer("admin1").is_some() {
+    if seen.approximate_zones {
+        entries.push(line(
+            style::BORDER,
+            true,
+            1.0,
+            "Dashed edge: approximate boundary",
+        ));
+    }
+    if seen.front_lines {
+        entries.push(line(
+            style::FRONT_LINE,
+            true,
+            2.2,
+            "Line of contact / ceasefire line (approximate)",
+        ));
+    }
+    for status in &seen.corridor_statuses {
+        entries.push(line(
+            style::corridor_color(Some(status)),
+            status == "closed",
+            3.0,
+            &format!("Lachin corridor: {status}"),
+        ));
+    }
+    for (symbol_name, operator) in &seen.force_kinds {
+        let symbol = force_symbol(symbol_name);
+        let who = match *operator {
+            "EU" => "EU mission",
+            "RUS+TUR" => "Russian–Turkish monitoring centre",
+            _ => match *symbol_name {
+                "post" => "Russian post (peacekeepers, border guards)",
+                _ => "Russian base or headquarters",
+            },
+        };
         entries.push(LegendEntry {
-            color: style::ADMIN1,
-            text: "First-level division".to_string(),
+            color: style::force_color(Some(operator)),
+            swatch: Swatch::Symbol(symbol),
+            text: who.to_string(),
         });
+    }
+    for kind in &seen.event_kinds {
+        entries.push(LegendEntry {
+            color: style::event_color(kind),
+            swatch: Swatch::Symbol(Symbol::Event),
+            text: format!("Event: {kind}"),
+        });
+    }
+    entries.push(line(style::BORDER, false, 1.1, "International border"));
+    if atlas.layer("admin1").is_some() {
+        entries.push(line(style::ADMIN1, true, 0.5, "First-level division"));
     }
     entries
 }

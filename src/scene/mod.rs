@@ -50,8 +50,12 @@ pub enum Symbol {
     Town,
     /// A capital: circle with a ring.
     Capital,
-    /// A military or mission position: square.
+    /// A base or headquarters: square.
     Base,
+    /// An observation or border post: triangle.
+    Post,
+    /// A civilian or monitoring mission: ring.
+    Mission,
     /// An event: diamond.
     Event,
 }
@@ -88,11 +92,29 @@ pub struct Label {
     pub min_scale: f64,
 }
 
+/// How a legend entry's sample is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Swatch {
+    /// A filled box (areas).
+    Area,
+    /// A line, dashed or solid, of this width in points.
+    Line {
+        /// Whether the line is dashed.
+        dashed: bool,
+        /// Width in points.
+        width: f32,
+    },
+    /// A point symbol.
+    Symbol(Symbol),
+}
+
 /// One line of the legend.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendEntry {
     /// Swatch colour.
     pub color: Color32,
+    /// How the sample is drawn.
+    pub swatch: Swatch,
     /// What it means.
     pub text: String,
 }

@@ -5,6 +5,8 @@
 
 mod date;
 mod lifespan;
+mod timeline;
 
 pub use date::{ATLAS_START, Date, DateError};
 pub use lifespan::Lifespan;
+pub use timeline::{SPEED_PRESETS, StepUnit, TimeCommand, Timeline};
