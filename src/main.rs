@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use caucasus_atlas::app::{AtlasApp, AtlasData};
+use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
 use caucasus_atlas::cli::{Cli, run};
-use caucasus_atlas::time::Date;
+use caucasus_atlas::time::{Date, TimeCommand};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -47,7 +47,7 @@ fn open_window(
         Box::new(move |cc| {
             let mut app = AtlasApp::new(cc, data);
             if let Some(date) = date {
-                app.date = date;
+                app.apply(Command::Time(TimeCommand::SetDate(date)));
             }
             if let Some(path) = screenshot {
                 app.save_screenshot_and_quit(path);

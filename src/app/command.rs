@@ -1,13 +1,21 @@
-//! What the user can ask for. Buttons, keys and menus all send these, and one
-//! function carries them out, so every path behaves the same.
+//! What the user can ask for. Buttons, keys and menus all send these, and
+//! [`super::AtlasApp::apply`] carries them out, so every path behaves the same.
 
 use crate::atlas::Language;
+use crate::spatial::MapPoint;
+use crate::time::TimeCommand;
 
 /// A user command.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Move or play the timeline.
+    Time(TimeCommand),
     /// Show the whole region again.
     ResetView,
     /// Change the label language.
     SetLanguage(Language),
+    /// Show or hide a layer.
+    SetLayerVisible(String, bool),
+    /// Select a feature (clicked at a map point), or clear the selection.
+    Select(Option<(String, MapPoint)>),
 }

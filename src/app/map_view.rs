@@ -1,9 +1,13 @@
 //! The map widget: rebuilt every frame from the persistent [`MapView`] state and
-//! the cached Scene; handles drag-to-pan and wheel/pinch zoom about the cursor.
+//! the cached Scene; handles drag-to-pan and wheel/pinch zoom about the cursor,
+//! and draws the caption, legend and scale bar over the map.
 
 use egui::{Response, Sense, Ui};
 
-use crate::render::egui_painter::{PaintStats, paint_scene, register_label_accessibility};
+use crate::render::egui_painter::{
+    PaintStats, paint_caption, paint_legend, paint_scale_bar, paint_scene,
+    register_label_accessibility,
+};
 use crate::scene::Scene;
 use crate::spatial::{MapView, Projector};
 
@@ -40,6 +44,9 @@ pub fn show_map(ui: &mut Ui, view: &mut Option<MapView>, scene: &Scene) -> MapOu
     let projector = Projector::new(current, rect);
     let painter = ui.painter_at(rect);
     let (stats, placed) = paint_scene(&painter, scene, &projector);
+    paint_caption(&painter, rect, &scene.caption);
+    paint_legend(&painter, rect, &scene.legend);
+    paint_scale_bar(&painter, &projector);
     register_label_accessibility(ui.ctx(), response.id, &placed);
     MapOutput {
         response,

@@ -1,58 +1,127 @@
-//! The eframe application: a map of the South Caucasus with its controls.
+//! The eframe application: the map, the timeline, the details and layer panels.
+//!
+//! State lives here and changes only through [`Command`]s; the widgets are
+//! rebuilt every frame from it.
 
 pub mod command;
 pub mod data;
+pub mod details;
 pub mod fonts;
+pub mod keys;
 pub mod map_view;
 pub mod screenshot;
+pub mod state;
+pub mod timeline_bar;
+pub mod timeline_panel;
 
 use std::collections::BTreeSet;
 
-use egui::{Key, RichText};
+use egui::RichText;
 
 pub use command::Command;
 pub use data::AtlasData;
 
-use crate::atlas::Language;
+use crate::atlas::{Language, Mark};
 use crate::scene::{Scene, SceneOptions, build_scene};
-use crate::spatial::MapView;
-use crate::time::Date;
+use crate::spatial::{Hit, MapPoint, MapView, Projector, features_at};
+use crate::time::{Date, Timeline};
+use state::PersistedState;
+use timeline_panel::DateField;
 
-/// The window's state: the data, the view, the chosen date and language.
+/// How far (screen points) from a point or line a click still picks it.
+const PICK_RADIUS_POINTS: f64 = 6.0;
+
+/// The window's state.
 pub struct AtlasApp {
     data: AtlasData,
+    marks: Vec<Mark>,
+    mark_dates: Vec<Date>,
+    /// The timeline (date, playback).
+    pub timeline: Timeline,
     /// The map's pan/zoom; `None` until the first frame fits the region.
     pub view: Option<MapView>,
-    /// The date shown.
-    pub date: Date,
     /// The label language.
     pub language: Language,
+    /// Layers the user has hidden.
+    pub hidden_layers: BTreeSet<String>,
+    /// The selected feature and where it was clicked.
+    pub selection: Option<(String, MapPoint)>,
+    /// Whether the layer panel is shown.
+    pub layers_panel_open: bool,
+    date_field: DateField,
     scene_cache: Option<(SceneOptions, Scene)>,
     /// The cursor's position on the map (lon, lat), for the status bar.
     pub cursor_lonlat: Option<(f64, f64)>,
+    /// The map's projector in the last frame (where things are on screen).
+    pub map_projector: Option<Projector>,
+    /// Notes for the user (e.g. a stored state that could not be used).
+    pub notes: Vec<String>,
     show_errors: bool,
     screenshot: Option<screenshot::ScreenshotThenQuit>,
 }
 
 impl AtlasApp {
-    /// An app showing `data` on today's date.
+    /// An app showing `data`, restoring the stored state when there is one.
     pub fn new(cc: &eframe::CreationContext<'_>, data: AtlasData) -> AtlasApp {
         fonts::install(&cc.egui_ctx);
-        AtlasApp::with_data(data)
+        let mut app = AtlasApp::with_data(data);
+        match state::load(cc.storage) {
+            Ok(Some(stored)) => app.restore(stored),
+            Ok(None) => {}
+            Err(note) => app.notes.push(note),
+        }
+        app
     }
 
-    /// An app without an eframe context (the fonts must be installed separately).
+    /// An app on today's date without stored state (the fonts must be installed separately).
     pub fn with_data(data: AtlasData) -> AtlasApp {
         let show_errors = !data.errors.is_empty();
+        let marks = data.atlas.marks();
+        let mut mark_dates: Vec<Date> = marks.iter().map(|m| m.date).collect();
+        mark_dates.dedup();
+        let today = Date::today();
         AtlasApp {
             data,
+            marks,
+            mark_dates,
+            timeline: Timeline::new(today, today),
             view: None,
-            date: Date::today(),
             language: Language::En,
+            hidden_layers: BTreeSet::new(),
+            selection: None,
+            layers_panel_open: true,
+            date_field: DateField::default(),
             scene_cache: None,
             cursor_lonlat: None,
+            map_projector: None,
+            notes: Vec::new(),
             show_errors,
             screenshot: None,
+        }
+    }
+
+    fn restore(&mut self, stored: PersistedState) {
+        let end = self.timeline.end;
+        self.timeline = Timeline::new(stored.date, end);
+        self.timeline.days_per_second = stored.days_per_second.clamp(1.0, 365.25);
+        self.timeline.looping = stored.looping;
+        self.view = stored.view;
+        self.hidden_layers = stored.hidden_layers;
+        self.language = stored.language;
+        self.layers_panel_open = stored.layers_panel_open;
+    }
+
+    /// What is remembered between runs.
+    pub fn persisted(&self) -> PersistedState {
+        PersistedState {
+            version: state::STATE_VERSION,
+            date: self.timeline.date,
+            view: self.view,
+            hidden_layers: self.hidden_layers.clone(),
+            language: self.language,
+            days_per_second: self.timeline.days_per_second,
+            looping: self.timeline.looping,
+            layers_panel_open: self.layers_panel_open,
         }
     }
 
@@ -70,24 +139,47 @@ impl AtlasApp {
         &self.data
     }
 
+    /// The date shown.
+    pub fn date(&self) -> Date {
+        self.timeline.date
+    }
+
     /// Carries out a command.
     pub fn apply(&mut self, command: Command) {
         match command {
+            Command::Time(t) => self.timeline.apply(t, &self.mark_dates),
             Command::ResetView => self.view = None,
             Command::SetLanguage(lang) => self.language = lang,
+            Command::SetLayerVisible(layer, visible) => {
+                if visible {
+                    self.hidden_layers.remove(&layer);
+                } else {
+                    self.hidden_layers.insert(layer.clone());
+                    // A hidden feature cannot stay selected.
+                    if self
+                        .selection
+                        .as_ref()
+                        .and_then(|(id, _)| self.data.atlas.feature(id))
+                        .is_some_and(|f| f.layer == layer)
+                    {
+                        self.selection = None;
+                    }
+                }
+            }
+            Command::Select(selection) => self.selection = selection,
         }
     }
 
     fn scene_options(&self) -> SceneOptions {
         SceneOptions {
-            date: self.date,
+            date: self.timeline.date,
             language: self.language,
-            hidden_layers: BTreeSet::new(),
+            hidden_layers: self.hidden_layers.clone(),
         }
     }
 
     /// The Scene for the current options, rebuilt only when they change.
-    fn scene(&mut self) -> &Scene {
+    pub fn scene(&mut self) -> &Scene {
         let options = self.scene_options();
         let stale = self.scene_cache.as_ref().is_none_or(|(o, _)| *o != options);
         if stale {
@@ -100,25 +192,39 @@ impl AtlasApp {
         }
     }
 
-    fn keyboard_commands(&self, ctx: &egui::Context) -> Vec<Command> {
-        if ctx.egui_wants_keyboard_input() {
-            return Vec::new();
-        }
-        let mut commands = Vec::new();
-        ctx.input(|i| {
-            if i.key_pressed(Key::R) && i.modifiers.is_none() {
-                commands.push(Command::ResetView);
-            }
-        });
-        commands
+    /// What a click or hover at `point` finds, top first (hidden layers excluded).
+    pub fn features_at(&self, point: MapPoint, tolerance_km: f64) -> Vec<Hit<'_>> {
+        let hidden = &self.hidden_layers;
+        let visible = move |layer: &str| !hidden.contains(layer);
+        features_at(
+            &self.data.atlas,
+            &self.data.projected,
+            self.timeline.date,
+            point,
+            tolerance_km,
+            &visible,
+        )
+    }
+
+    /// The feature a click at `point` selects: the topmost point or line within
+    /// reach, else the area under it.
+    fn pick(&self, point: MapPoint, projector: &Projector) -> Option<String> {
+        let hits = self.features_at(point, PICK_RADIUS_POINTS * projector.km_per_point());
+        hits.iter()
+            .find(|h| {
+                !matches!(
+                    h.projected.shape,
+                    crate::spatial::ProjectedShape::Area { .. }
+                )
+            })
+            .or_else(|| hits.first())
+            .map(|h| h.feature.id.clone())
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.horizontal(|ui| {
             ui.heading("Caucasus Atlas");
-            ui.separator();
-            ui.label(RichText::new(self.date.to_string()).strong());
             ui.separator();
             if ui
                 .button("Reset view")
@@ -127,6 +233,8 @@ impl AtlasApp {
             {
                 commands.push(Command::ResetView);
             }
+            ui.toggle_value(&mut self.layers_panel_open, "Layers")
+                .on_hover_text("Show or hide the layer panel");
             let mut language = self.language;
             egui::ComboBox::from_label("Labels")
                 .selected_text(language.endonym())
@@ -145,7 +253,27 @@ impl AtlasApp {
             {
                 self.show_errors = !self.show_errors;
             }
+            for note in &self.notes {
+                ui.weak(note);
+            }
         });
+        commands
+    }
+
+    fn layers_panel(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.label(RichText::new("Layers").strong());
+        for layer in &self.data.atlas.layers {
+            let mut shown = !self.hidden_layers.contains(&layer.name);
+            let label = format!("{} ({})", layer.name, layer.features.len());
+            if ui
+                .checkbox(&mut shown, label)
+                .on_hover_text(&layer.file)
+                .changed()
+            {
+                commands.push(Command::SetLayerVisible(layer.name.clone(), shown));
+            }
+        }
         commands
     }
 
@@ -156,7 +284,7 @@ impl AtlasApp {
                 None => ui.monospace("—"),
             };
             ui.separator();
-            ui.small("Borders: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0)");
+            ui.small("Borders: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · Historical layers: see each feature's sources");
         });
     }
 
@@ -177,25 +305,114 @@ impl AtlasApp {
             });
         self.show_errors = open;
     }
+
+    fn map_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let mut view = self.view;
+        let out = map_view::show_map(ui, &mut view, self.scene());
+        self.view = view;
+        self.cursor_lonlat = out
+            .response
+            .hover_pos()
+            .and_then(|p| out.projector.screen_to_lonlat(p));
+        self.map_projector = Some(out.projector.clone());
+        if let Some(pointer) = out.response.hover_pos()
+            && !out.response.dragged()
+        {
+            let at = out.projector.screen_to_map(pointer);
+            let hits = self.features_at(at, PICK_RADIUS_POINTS * out.projector.km_per_point());
+            let date = self.timeline.date;
+            let lines: Vec<String> = hits
+                .iter()
+                .filter(|h| h.feature.layer != "countries")
+                .take(4)
+                .map(|h| match h.feature.controller_on(date) {
+                    Some(c) => format!(
+                        "{} — held by {} ({})",
+                        h.feature.name.en,
+                        c.code(),
+                        c.description()
+                    ),
+                    None => h.feature.name.en.clone(),
+                })
+                .collect();
+            if !lines.is_empty() {
+                out.response.clone().on_hover_ui_at_pointer(|ui| {
+                    for line in &lines {
+                        ui.label(line);
+                    }
+                });
+            }
+        }
+        if out.response.clicked()
+            && let Some(pointer) = out.response.interact_pointer_pos()
+        {
+            let at = out.projector.screen_to_map(pointer);
+            commands.push(Command::Select(
+                self.pick(at, &out.projector).map(|id| (id, at)),
+            ));
+        }
+        commands
+    }
 }
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        let mut commands = self.keyboard_commands(&ctx);
+        let mut commands = keys::read_shortcuts(&ctx);
+
+        // Playback moves the date by wall time; keep frames coming while playing.
+        let dt = ctx.input(|i| i.stable_dt) as f64;
+        if self.timeline.playing {
+            self.timeline.advance(dt);
+            ctx.request_repaint();
+        }
+
         egui::Panel::top("top-bar").show(ui, |ui| commands.extend(self.top_bar(ui)));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
+        let caption = self.scene().caption.clone();
+        egui::Panel::bottom("timeline").show(ui, |ui| {
+            commands.extend(timeline_panel::timeline_panel(
+                ui,
+                &self.timeline,
+                &self.marks,
+                &caption,
+                &mut self.date_field,
+            ));
+        });
+        if self.layers_panel_open {
+            egui::Panel::left("layers")
+                .resizable(true)
+                .default_size(170.0)
+                .show(ui, |ui| {
+                    commands.extend(self.layers_panel(ui));
+                });
+        }
+        let selected = self
+            .selection
+            .as_ref()
+            .and_then(|(id, at)| self.data.atlas.feature(id).map(|f| (f.clone(), *at)));
+        if let Some((feature, at)) = selected {
+            let date = self.timeline.date;
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        commands.extend(details::details_panel(
+                            ui,
+                            &self.data.atlas,
+                            &self.data.projected,
+                            &feature,
+                            at,
+                            date,
+                        ));
+                    });
+                });
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(crate::scene::style::PAPER))
-            .show(ui, |ui| {
-                let mut view = self.view;
-                let out = map_view::show_map(ui, &mut view, self.scene());
-                self.view = view;
-                self.cursor_lonlat = out
-                    .response
-                    .hover_pos()
-                    .and_then(|p| out.projector.screen_to_lonlat(p));
-            });
+            .show(ui, |ui| commands.extend(self.map_panel(ui)));
         if self.show_errors {
             self.errors_window(&ctx);
         }
@@ -205,5 +422,9 @@ impl eframe::App for AtlasApp {
         if let Some(shot) = &mut self.screenshot {
             shot.on_frame(&ctx);
         }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        state::save(storage, &self.persisted());
     }
 }

@@ -182,3 +182,105 @@ pub fn register_label_accessibility(ctx: &egui::Context, parent: Id, placed: &[P
         });
     }
 }
+
+/// The date caption in the map's top-left corner, large, on a light plate.
+pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str) {
+    let galley = painter.layout_no_wrap(
+        caption.to_string(),
+        FontId::proportional(26.0),
+        crate::scene::style::LABEL,
+    );
+    let pos = viewport.min + Vec2::new(14.0, 10.0);
+    painter.rect_filled(
+        Rect::from_min_size(pos, galley.size()).expand(6.0),
+        4.0,
+        crate::scene::style::HALO,
+    );
+    painter.galley(pos, galley, crate::scene::style::LABEL);
+}
+
+/// The legend box in the map's bottom-left corner.
+pub fn paint_legend(painter: &Painter, viewport: Rect, legend: &[crate::scene::LegendEntry]) {
+    use crate::scene::Swatch;
+    if legend.is_empty() {
+        return;
+    }
+    let font = FontId::proportional(12.0);
+    let row = 17.0;
+    let galleys: Vec<_> = legend
+        .iter()
+        .map(|e| painter.layout_no_wrap(e.text.clone(), font.clone(), crate::scene::style::LABEL))
+        .collect();
+    let text_width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let size = Vec2::new(34.0 + text_width + 10.0, row * legend.len() as f32 + 10.0);
+    let rect = Rect::from_min_size(
+        Pos2::new(viewport.left() + 10.0, viewport.bottom() - size.y - 10.0),
+        size,
+    );
+    painter.rect_filled(rect, 4.0, crate::scene::style::HALO);
+    for (i, (entry, galley)) in legend.iter().zip(galleys).enumerate() {
+        let y = rect.top() + 5.0 + row * i as f32 + row / 2.0;
+        let swatch_center = Pos2::new(rect.left() + 17.0, y);
+        match entry.swatch {
+            Swatch::Area => {
+                let r = Rect::from_center_size(swatch_center, Vec2::new(20.0, 11.0));
+                painter.rect_filled(r, 1.0, entry.color);
+                painter.rect_stroke(
+                    r,
+                    1.0,
+                    egui::Stroke::new(0.5, crate::scene::style::BORDER),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            Swatch::Line { dashed, width } => {
+                let a = swatch_center - Vec2::new(10.0, 0.0);
+                let b = swatch_center + Vec2::new(10.0, 0.0);
+                let stroke = egui::Stroke::new(width, entry.color);
+                if dashed {
+                    painter.extend(Shape::dashed_line(&[a, b], stroke, 4.0, 2.0));
+                } else {
+                    painter.line_segment([a, b], stroke);
+                }
+            }
+            Swatch::Symbol(symbol) => {
+                painter.extend(marker_shapes(symbol, swatch_center, 4.5, entry.color))
+            }
+        }
+        painter.galley(
+            Pos2::new(rect.left() + 34.0, y - galley.size().y / 2.0),
+            galley,
+            crate::scene::style::LABEL,
+        );
+    }
+}
+
+/// The scale bar in the map's bottom-right corner.
+pub fn paint_scale_bar(painter: &Painter, projector: &Projector) {
+    let (km, length) = crate::scene::scale_bar::scale_bar(projector.km_per_point(), 140.0);
+    if length <= 0.0 {
+        return;
+    }
+    let length = length as f32;
+    let right = projector.viewport.right() - 16.0;
+    let y = projector.viewport.bottom() - 18.0;
+    let left = right - length;
+    let plate = Rect::from_min_max(
+        Pos2::new(left - 8.0, y - 20.0),
+        Pos2::new(right + 8.0, y + 8.0),
+    );
+    painter.rect_filled(plate, 4.0, crate::scene::style::HALO);
+    let stroke = egui::Stroke::new(2.0, crate::scene::style::LABEL);
+    painter.line_segment([Pos2::new(left, y), Pos2::new(right, y)], stroke);
+    painter.line_segment([Pos2::new(left, y - 5.0), Pos2::new(left, y + 3.0)], stroke);
+    painter.line_segment(
+        [Pos2::new(right, y - 5.0), Pos2::new(right, y + 3.0)],
+        stroke,
+    );
+    painter.text(
+        Pos2::new((left + right) / 2.0, y - 4.0),
+        Align2::CENTER_BOTTOM,
+        format!("{km} km"),
+        FontId::proportional(12.0),
+        crate::scene::style::LABEL,
+    );
+}

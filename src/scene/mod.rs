@@ -3,6 +3,7 @@
 
 mod build;
 pub mod labels;
+pub mod scale_bar;
 pub mod style;
 
 use std::sync::Arc;

@@ -21,12 +21,12 @@ pub struct Hit<'a> {
 
 /// Every feature shown on `date` (see [`Feature::is_shown_on`]) in a visible
 /// layer, bottom layer first: what the Scene draws and what a click can find.
-pub fn visible_on<'a>(
+pub fn visible_on<'a: 'v, 'v>(
     atlas: &'a Atlas,
     projected: &'a ProjectedAtlas,
     date: Date,
-    visible: &'a dyn Fn(&str) -> bool,
-) -> impl Iterator<Item = (&'a Feature, &'a ProjectedFeature)> + 'a {
+    visible: &'v dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = (&'a Feature, &'a ProjectedFeature)> + 'v {
     projected.features.iter().filter_map(move |pf| {
         let feature = projected.feature(atlas, pf);
         (visible(&feature.layer) && feature.is_shown_on(date)).then_some((feature, pf))
@@ -43,7 +43,7 @@ pub fn features_at<'a>(
     date: Date,
     point: MapPoint,
     tolerance_km: f64,
-    visible: &'a dyn Fn(&str) -> bool,
+    visible: &dyn Fn(&str) -> bool,
 ) -> Vec<Hit<'a>> {
     let probe = geo::Point(point);
     let reach = geo::Rect::new(

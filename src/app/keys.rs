@@ -1,0 +1,83 @@
+//! Keyboard shortcuts. They work wherever focus is, except while a text field
+//! is being edited, and they are consumed so egui's own focus moves do not
+//! also react to the arrows or Space.
+
+use egui::{Key, Modifiers};
+
+use super::Command;
+use crate::time::{StepUnit, TimeCommand};
+
+/// Every shortcut: (modifiers, key, command, description for tooltips and help).
+pub fn shortcuts() -> Vec<(Modifiers, Key, Command, &'static str)> {
+    use Command::Time;
+    use TimeCommand::*;
+    vec![
+        (Modifiers::NONE, Key::Space, Time(TogglePlay), "Space"),
+        (
+            Modifiers::COMMAND,
+            Key::ArrowRight,
+            Time(Step(StepUnit::Year, true)),
+            "Ctrl+→",
+        ),
+        (
+            Modifiers::COMMAND,
+            Key::ArrowLeft,
+            Time(Step(StepUnit::Year, false)),
+            "Ctrl+←",
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::ArrowRight,
+            Time(Step(StepUnit::Month, true)),
+            "Shift+→",
+        ),
+        (
+            Modifiers::SHIFT,
+            Key::ArrowLeft,
+            Time(Step(StepUnit::Month, false)),
+            "Shift+←",
+        ),
+        (
+            Modifiers::NONE,
+            Key::ArrowRight,
+            Time(Step(StepUnit::Day, true)),
+            "→",
+        ),
+        (
+            Modifiers::NONE,
+            Key::ArrowLeft,
+            Time(Step(StepUnit::Day, false)),
+            "←",
+        ),
+        (Modifiers::NONE, Key::CloseBracket, Time(NextMark), "]"),
+        (Modifiers::NONE, Key::OpenBracket, Time(PreviousMark), "["),
+        (Modifiers::NONE, Key::Home, Time(First), "Home"),
+        (Modifiers::NONE, Key::End, Time(Last), "End"),
+        (Modifiers::NONE, Key::R, Command::ResetView, "R"),
+    ]
+}
+
+/// The shortcut text for a command, for its button's tooltip.
+pub fn shortcut_for(command: &Command) -> &'static str {
+    shortcuts()
+        .into_iter()
+        .find(|(_, _, c, _)| c == command)
+        .map_or("", |(_, _, _, text)| text)
+}
+
+/// Reads (and consumes) this frame's shortcut key presses.
+pub fn read_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    let mut commands = Vec::new();
+    ctx.input_mut(|input| {
+        // Modified shortcuts come first in the list, so Shift+→ is not also read as →.
+        for (modifiers, key, command, _) in shortcuts() {
+            while input.consume_key(modifiers, key) {
+                commands.push(command.clone());
+            }
+        }
+    });
+    commands
+}

@@ -1,0 +1,230 @@
+//! The timeline and the details panel, driven headless with egui_kittest.
+
+use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+use caucasus_atlas::time::{Date, TimeCommand};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
+    let data = AtlasData::load(None);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| AtlasApp::new(cc, data));
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::SetDate(d(date))));
+    harness.run();
+    harness
+}
+
+/// Clicks the map at a lon/lat (press and release without moving).
+fn click_map_at(harness: &mut Harness<'static, AtlasApp>, lon: f64, lat: f64) {
+    let projector = harness
+        .state()
+        .map_projector
+        .clone()
+        .expect("the map was drawn");
+    let p = projector.lonlat_to_screen(lon, lat).unwrap();
+    harness.hover_at(p);
+    harness.run();
+    harness.drag_at(p);
+    harness.run();
+    harness.drop_at(p);
+    harness.run();
+}
+
+#[test]
+fn the_slider_can_be_set_through_accesskit_and_by_dragging() {
+    let mut harness = harness_at("2000-01-01");
+    let slider = harness.get_by_role(Role::Slider);
+    let days = d("2020-11-10").days_since(d("1988-02-20")) as f64;
+    slider.set_value_accesskit(days);
+    harness.run();
+    assert_eq!(harness.state().date(), d("2020-11-10"));
+
+    // Drag the handle to the far left: the first day.
+    let bounds = harness.get_by_role(Role::Slider).rect();
+    let handle_y = bounds.top() + 34.0;
+    let x = |date: Date, h: &Harness<'static, AtlasApp>| {
+        let t = h.state().timeline.clone();
+        bounds.left()
+            + 10.0
+            + (date.days_since(t.start) as f32 / t.length_days() as f32) * (bounds.width() - 20.0)
+    };
+    let start = Pos2::new(x(d("2020-11-10"), &harness), handle_y);
+    harness.drag_at(start);
+    harness.run();
+    harness.hover_at(Pos2::new(bounds.left() - 50.0, handle_y));
+    harness.run();
+    harness.drop_at(Pos2::new(bounds.left() - 50.0, handle_y));
+    harness.run();
+    assert_eq!(harness.state().date(), d("1988-02-20"));
+}
+
+#[test]
+fn every_shortcut_moves_the_date_as_described_even_with_the_map_focused() {
+    let mut harness = harness_at("2020-11-09");
+    // Give the map the pointer and a click first (clicking empty sea clears the selection).
+    click_map_at(&mut harness, 50.5, 43.5);
+    let mut press = |mods: Modifiers, key: Key, expected: &str| {
+        harness.key_press_modifiers(mods, key);
+        harness.run();
+        assert_eq!(harness.state().date(), d(expected), "{mods:?} {key:?}");
+    };
+    press(Modifiers::NONE, Key::ArrowRight, "2020-11-10");
+    press(Modifiers::NONE, Key::ArrowLeft, "2020-11-09");
+    press(Modifiers::SHIFT, Key::ArrowRight, "2020-12-09");
+    press(Modifiers::SHIFT, Key::ArrowLeft, "2020-11-09");
+    press(Modifiers::COMMAND, Key::ArrowRight, "2021-11-09");
+    press(Modifiers::COMMAND, Key::ArrowLeft, "2020-11-09");
+    press(Modifiers::NONE, Key::Home, "1988-02-20");
+    let today = Date::today().to_string();
+    press(Modifiers::NONE, Key::End, &today);
+}
+
+#[test]
+fn brackets_jump_between_event_dates() {
+    let mut harness = harness_at("2020-10-01");
+    let marks: Vec<Date> = harness
+        .state()
+        .data()
+        .atlas
+        .marks()
+        .iter()
+        .map(|m| m.date)
+        .collect();
+    harness.key_press(Key::CloseBracket);
+    harness.run();
+    let next = harness.state().date();
+    assert!(next > d("2020-10-01") && marks.contains(&next), "{next}");
+    assert!(
+        !marks.iter().any(|&m| m > d("2020-10-01") && m < next),
+        "skipped a mark before {next}"
+    );
+    harness.key_press(Key::OpenBracket);
+    harness.run();
+    let previous = harness.state().date();
+    assert!(
+        previous < next && previous <= d("2020-10-01") && marks.contains(&previous),
+        "{previous}"
+    );
+}
+
+#[test]
+fn play_advances_over_frames_and_pause_stops() {
+    let mut harness = harness_at("2020-01-01");
+    harness.key_press(Key::Space);
+    harness.step();
+    assert!(harness.state().timeline.playing);
+    for _ in 0..30 {
+        harness.step();
+    }
+    let played_to = harness.state().date();
+    assert!(played_to > d("2020-01-01"), "still on {played_to}");
+    harness.key_press(Key::Space);
+    harness.step();
+    let paused_at = harness.state().date();
+    for _ in 0..20 {
+        harness.step();
+    }
+    assert_eq!(harness.state().date(), paused_at);
+    assert!(!harness.state().timeline.playing);
+}
+
+#[test]
+fn clicking_shusha_shows_who_held_it_and_follows_the_date() {
+    let mut harness = harness_at("2020-11-01");
+    let shusha = harness
+        .state()
+        .data()
+        .atlas
+        .feature("shusha")
+        .unwrap()
+        .geometry
+        .clone();
+    let geo::Geometry::Point(at) = shusha else {
+        panic!("Shusha is a point")
+    };
+    click_map_at(&mut harness, at.x(), at.y());
+    assert_eq!(
+        harness
+            .state()
+            .selection
+            .clone()
+            .expect("a feature is selected")
+            .0,
+        "shusha"
+    );
+    harness.get_by_label_contains("held by NKR");
+    for _ in 0..8 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    assert_eq!(harness.state().date(), d("2020-11-09"));
+    harness.get_by_label_contains("held by AZE");
+
+    // Clicking a history row moves the slider to that row's date.
+    harness.get_by_label("since 2020-11-08").click();
+    harness.run();
+    assert_eq!(harness.state().date(), d("2020-11-08"));
+}
+
+#[test]
+fn clicking_empty_sea_clears_the_selection() {
+    let mut harness = harness_at("2021-06-01");
+    click_map_at(&mut harness, 46.72, 39.72);
+    assert!(harness.state().selection.is_some());
+    click_map_at(&mut harness, 50.5, 43.5);
+    assert!(harness.state().selection.is_none());
+}
+
+#[test]
+fn a_hidden_layer_is_neither_drawn_nor_found() {
+    let mut harness = harness_at("2021-06-01");
+    harness.get_by_label("Stepanakert / Khankendi");
+    let stepanakert = harness
+        .state()
+        .map_projector
+        .clone()
+        .unwrap()
+        .lonlat_to_map(46.752, 39.815)
+        .unwrap();
+    assert!(
+        harness
+            .state()
+            .features_at(stepanakert, 3.0)
+            .iter()
+            .any(|h| h.feature.layer == "places")
+    );
+    harness.get_by_label_contains("places (").click();
+    harness.run();
+    assert!(harness.query_by_label("Stepanakert / Khankendi").is_none());
+    assert!(
+        !harness
+            .state()
+            .features_at(stepanakert, 3.0)
+            .iter()
+            .any(|h| h.feature.layer == "places")
+    );
+    let scene_labels = harness.state_mut().scene().labels.len();
+    assert_eq!(scene_labels, 0);
+}
+
+#[test]
+fn an_invalid_typed_date_shows_a_message_and_keeps_the_date() {
+    let mut harness = harness_at("2019-06-01");
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("2020-13-45");
+    harness.run();
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.get_by_label_contains("\"2020-13-45\" is not a date");
+    assert_eq!(harness.state().date(), d("2019-06-01"));
+}
