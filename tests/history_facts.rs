@@ -21,12 +21,23 @@ fn d(s: &str) -> Date {
 /// The controller of the control zone under a bundled place on a date.
 fn controller_at_place(place: &str, date: &str) -> Controller {
     let data = data();
-    let feature = data.atlas.feature(place).unwrap_or_else(|| panic!("no place {place}"));
+    let feature = data
+        .atlas
+        .feature(place)
+        .unwrap_or_else(|| panic!("no place {place}"));
     let at = feature.geometry.centroid().expect("a point");
     let point = conformal_conic().forward(at.x(), at.y()).unwrap();
     let hits = features_at(&data.atlas, &data.projected, d(date), point, 0.0, &|_| true);
-    let zones: Vec<_> = hits.iter().filter(|h| h.feature.layer == "control").collect();
-    assert_eq!(zones.len(), 1, "{place} on {date} lies in {} control zones", zones.len());
+    let zones: Vec<_> = hits
+        .iter()
+        .filter(|h| h.feature.layer == "control")
+        .collect();
+    assert_eq!(
+        zones.len(),
+        1,
+        "{place} on {date} lies in {} control zones",
+        zones.len()
+    );
     zones[0]
         .feature
         .controller_on(d(date))
@@ -34,7 +45,11 @@ fn controller_at_place(place: &str, date: &str) -> Controller {
 }
 
 fn assert_held(place: &str, date: &str, expected: Controller) {
-    assert_eq!(controller_at_place(place, date), expected, "{place} on {date}");
+    assert_eq!(
+        controller_at_place(place, date),
+        expected,
+        "{place} on {date}"
+    );
 }
 
 use Controller::*;
@@ -98,7 +113,10 @@ fn the_2020_war_in_the_south() {
 }
 
 fn shown(id: &str, date: &str) -> bool {
-    let feature: &Feature = data().atlas.feature(id).unwrap_or_else(|| panic!("no feature {id}"));
+    let feature: &Feature = data()
+        .atlas
+        .feature(id)
+        .unwrap_or_else(|| panic!("no feature {id}"));
     feature.is_shown_on(d(date))
 }
 
@@ -120,11 +138,31 @@ fn every_feature_has_a_source_and_every_contested_place_both_names() {
     for f in data().atlas.features() {
         assert!(!f.sources.is_empty(), "{} has no source", f.id);
         if f.contested {
-            assert!(f.name.en.contains(" / ") && f.name.hy.is_some() && f.name.az.is_some(), "{}", f.id);
+            assert!(
+                f.name.en.contains(" / ") && f.name.hy.is_some() && f.name.az.is_some(),
+                "{}",
+                f.id
+            );
         }
     }
-    for id in ["stepanakert", "shusha", "lachin", "kalbajar", "martakert", "martuni-karabakh", "aghdam", "fuzuli", "jabrayil", "zangilan", "qubadli", "khojaly"] {
-        assert!(data().atlas.feature(id).unwrap().contested, "{id} should carry both names");
+    for id in [
+        "stepanakert",
+        "shusha",
+        "lachin",
+        "kalbajar",
+        "martakert",
+        "martuni-karabakh",
+        "aghdam",
+        "fuzuli",
+        "jabrayil",
+        "zangilan",
+        "qubadli",
+        "khojaly",
+    ] {
+        assert!(
+            data().atlas.feature(id).unwrap().contested,
+            "{id} should carry both names"
+        );
     }
 }
 
@@ -141,12 +179,21 @@ fn polygons(f: &Feature) -> MultiPolygon<f64> {
 #[test]
 fn control_zones_tile_the_three_countries() {
     let atlas = &data().atlas;
-    let zones: Vec<MultiPolygon<f64>> = atlas.layer("control").unwrap().features.iter().map(polygons).collect();
+    let zones: Vec<MultiPolygon<f64>> = atlas
+        .layer("control")
+        .unwrap()
+        .features
+        .iter()
+        .map(polygons)
+        .collect();
     let total: f64 = zones.iter().map(|z| z.unsigned_area()).sum();
     for i in 0..zones.len() {
         for j in (i + 1)..zones.len() {
             let overlap = zones[i].intersection(&zones[j]).unsigned_area();
-            assert!(overlap < 1e-6, "zones {i} and {j} overlap by {overlap} deg²");
+            assert!(
+                overlap < 1e-6,
+                "zones {i} and {j} overlap by {overlap} deg²"
+            );
         }
     }
     let countries = ["arm", "aze", "geo"]
@@ -154,10 +201,20 @@ fn control_zones_tile_the_three_countries() {
         .map(|id| polygons(atlas.feature(id).unwrap()))
         .reduce(|a, b| a.union(&b))
         .unwrap();
-    let union = zones.iter().skip(1).fold(zones[0].clone(), |acc, z| acc.union(z));
+    let union = zones
+        .iter()
+        .skip(1)
+        .fold(zones[0].clone(), |acc, z| acc.union(z));
     let gap = countries.difference(&union).unsigned_area();
     let extra = union.difference(&countries).unsigned_area();
     assert!(gap < countries.unsigned_area() * 1e-3, "gap of {gap} deg²");
-    assert!(extra < countries.unsigned_area() * 1e-3, "zones reach {extra} deg² beyond the countries");
-    assert!((total - union.unsigned_area()).abs() < 1e-5, "summed {total} vs union {}", union.unsigned_area());
+    assert!(
+        extra < countries.unsigned_area() * 1e-3,
+        "zones reach {extra} deg² beyond the countries"
+    );
+    assert!(
+        (total - union.unsigned_area()).abs() < 1e-5,
+        "summed {total} vs union {}",
+        union.unsigned_area()
+    );
 }
