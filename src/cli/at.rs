@@ -119,7 +119,11 @@ pub fn run(
                     }
                     parts.join(", ")
                 }
-                None => f.kind.clone(),
+                None => match (f.layer.as_str(), f.lifespan.from) {
+                    ("events", Some(from)) => format!("{} event of {from}", f.kind),
+                    (_, Some(from)) => format!("{} since {from}", f.kind),
+                    _ => f.kind.clone(),
+                },
             };
             writeln!(out, "  {:<15} {:<32} {}", f.layer, f.name.en, state)?;
         }
