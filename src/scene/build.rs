@@ -66,8 +66,13 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             "control" => {
                 if let Some(c) = feature.controller_on(options.date) {
                     seen.controllers.insert(c);
-                    seen.approximate_zones |= feature.precision.is_approximate();
-                    let approximate = feature.precision.is_approximate();
+                    // Approximate in place, or in time (the day of the change is only
+                    // known as a range): either way the edge is dashed.
+                    let approximate = feature.precision.is_approximate()
+                        || feature
+                            .state_on(options.date)
+                            .is_some_and(|s| s.from_range.is_some());
+                    seen.approximate_zones |= approximate;
                     let edge = (
                         0.6,
                         style::mix(controller_color(c), style::BORDER, 0.5),
@@ -433,7 +438,7 @@ fn legend(atlas: &Atlas, seen: &Seen) -> Vec<LegendEntry> {
             style::BORDER,
             true,
             1.0,
-            "Dashed edge: approximate boundary",
+            "Dashed edge: approximate boundary or date",
         ));
     }
     if seen.front_lines {
