@@ -17,6 +17,17 @@ fn harness() -> Harness<'static, AtlasApp> {
     harness
 }
 
+/// The view that shows the whole region in the map's current rectangle.
+fn fitted(harness: &Harness<'static, AtlasApp>) -> caucasus_atlas::spatial::MapView {
+    let viewport = harness
+        .state()
+        .map_projector
+        .as_ref()
+        .expect("the map was drawn")
+        .viewport;
+    caucasus_atlas::spatial::MapView::fit_region(viewport.width(), viewport.height())
+}
+
 #[test]
 fn the_map_shows_latin_and_armenian_labels() {
     let mut harness = harness();
@@ -80,23 +91,31 @@ fn dragging_pans_and_the_wheel_zooms_about_the_cursor() {
     // R puts the whole region back.
     harness.key_press(egui::Key::R);
     harness.run();
-    let reset = harness.state().view.unwrap();
-    assert!((reset.points_per_km - start.points_per_km).abs() < 1e-9);
+    assert_eq!(harness.state().view.unwrap(), fitted(&harness));
 }
 
 #[test]
 fn the_reset_button_has_its_shortcut_in_the_tooltip_and_works() {
     let mut harness = harness();
-    let start = harness.state().view.unwrap();
-    harness.state_mut().view = Some(caucasus_atlas::spatial::MapView {
-        points_per_km: start.points_per_km * 3.0,
-        ..start
+    harness.hover_at(Pos2::new(640.0, 400.0));
+    harness.run();
+    harness.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, 200.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
     });
     harness.run();
+    assert_ne!(
+        harness.state().view.unwrap(),
+        fitted(&harness),
+        "the wheel zoomed in"
+    );
+    harness.get_by_label_contains("Reset view").hover();
+    harness.run();
+    harness.get_by_label_contains("Show the whole region (R)");
     harness.get_by_label_contains("Reset view").click();
     harness.run();
-    assert_eq!(
-        harness.state().view.unwrap().points_per_km,
-        start.points_per_km
-    );
+    assert_eq!(harness.state().view.unwrap(), fitted(&harness));
 }

@@ -19,6 +19,8 @@ pub struct MapOutput {
     pub projector: Projector,
     /// What was drawn.
     pub stats: PaintStats,
+    /// Whether the user panned or zoomed this frame.
+    pub moved: bool,
 }
 
 /// Shows the map, updating `view` from the user's drag and zoom. When `view`
@@ -26,6 +28,7 @@ pub struct MapOutput {
 pub fn show_map(ui: &mut Ui, view: &mut Option<MapView>, scene: &Scene) -> MapOutput {
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let mut current = view.unwrap_or_else(|| MapView::fit_region(rect.width(), rect.height()));
+    let before = current;
 
     if response.dragged() {
         let d = response.drag_delta();
@@ -40,6 +43,7 @@ pub fn show_map(ui: &mut Ui, view: &mut Option<MapView>, scene: &Scene) -> MapOu
         }
     }
     *view = Some(current);
+    let moved = current != before;
 
     let projector = Projector::new(current, rect);
     let painter = ui.painter_at(rect);
@@ -52,5 +56,6 @@ pub fn show_map(ui: &mut Ui, view: &mut Option<MapView>, scene: &Scene) -> MapOu
         response,
         projector,
         stats,
+        moved,
     }
 }

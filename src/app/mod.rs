@@ -40,6 +40,9 @@ pub struct AtlasApp {
     pub timeline: Timeline,
     /// The map's pan/zoom; `None` until the first frame fits the region.
     pub view: Option<MapView>,
+    /// Whether the view follows the map's size (until the user pans or zooms):
+    /// panels settle over the first frames, and a fitted map should stay fitted.
+    auto_fit: bool,
     /// The label language.
     pub language: Language,
     /// Layers the user has hidden.
@@ -86,6 +89,7 @@ impl AtlasApp {
             mark_dates,
             timeline: Timeline::new(today, today),
             view: None,
+            auto_fit: true,
             language: Language::En,
             hidden_layers: BTreeSet::new(),
             selection: None,
@@ -106,6 +110,7 @@ impl AtlasApp {
         self.timeline.days_per_second = stored.days_per_second.clamp(1.0, 365.25);
         self.timeline.looping = stored.looping;
         self.view = stored.view;
+        self.auto_fit = stored.view.is_none();
         self.hidden_layers = stored.hidden_layers;
         self.language = stored.language;
         self.layers_panel_open = stored.layers_panel_open;
@@ -116,7 +121,7 @@ impl AtlasApp {
         PersistedState {
             version: state::STATE_VERSION,
             date: self.timeline.date,
-            view: self.view,
+            view: if self.auto_fit { None } else { self.view },
             hidden_layers: self.hidden_layers.clone(),
             language: self.language,
             days_per_second: self.timeline.days_per_second,
@@ -148,7 +153,10 @@ impl AtlasApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Time(t) => self.timeline.apply(t, &self.mark_dates),
-            Command::ResetView => self.view = None,
+            Command::ResetView => {
+                self.view = None;
+                self.auto_fit = true;
+            }
             Command::SetLanguage(lang) => self.language = lang,
             Command::SetLayerVisible(layer, visible) => {
                 if visible {
@@ -308,9 +316,12 @@ impl AtlasApp {
 
     fn map_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
-        let mut view = self.view;
+        let mut view = if self.auto_fit { None } else { self.view };
         let out = map_view::show_map(ui, &mut view, self.scene());
         self.view = view;
+        if out.moved {
+            self.auto_fit = false;
+        }
         self.cursor_lonlat = out
             .response
             .hover_pos()

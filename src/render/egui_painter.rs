@@ -123,17 +123,25 @@ fn fill_shape(fill: &Fill, transform: egui::emath::TSTransform) -> Shape {
     Shape::mesh(mesh)
 }
 
+/// Screen points closer than this to the last kept one are skipped: at low zoom
+/// many vertices fall on the same pixel, and each costs tessellation time.
+const MIN_SCREEN_STEP: f32 = 0.8;
+
 fn stroke_shapes(stroke: &Stroke, projector: &Projector) -> Vec<Shape> {
-    let points: Vec<Pos2> = stroke
-        .path
-        .iter()
-        .map(|&[x, y]| {
-            projector.map_to_screen(crate::spatial::MapPoint {
-                x: x as f64,
-                y: y as f64,
-            })
-        })
-        .collect();
+    let transform = projector.map_to_screen_transform();
+    let mut points: Vec<Pos2> = Vec::with_capacity(stroke.path.len());
+    let last = stroke.path.len().saturating_sub(1);
+    for (i, &[x, y]) in stroke.path.iter().enumerate() {
+        let p = transform * Pos2::new(x, y);
+        // Keep the last point so rings stay closed.
+        if i == last
+            || points
+                .last()
+                .is_none_or(|q: &Pos2| q.distance(p) >= MIN_SCREEN_STEP)
+        {
+            points.push(p);
+        }
+    }
     match stroke.dash {
         None => vec![Shape::line(
             points,

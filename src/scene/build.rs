@@ -88,7 +88,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
                 style::WATER,
                 (0.6, style::WATER_EDGE, None),
             ),
-            "admin1" => push_lines(&mut outlines, pf, 0.5, style::ADMIN1, Some((3.0, 2.0))),
+            "admin1" => push_lines(&mut outlines, pf, 0.5, style::ADMIN1, None),
             "places" => push_place(&mut scene, feature, pf, options.language),
             "lines" => {
                 seen.front_lines = true;
@@ -482,7 +482,7 @@ fn legend(atlas: &Atlas, seen: &Seen) -> Vec<LegendEntry> {
     }
     entries.push(line(style::BORDER, false, 1.1, "International border"));
     if atlas.layer("admin1").is_some() {
-        entries.push(line(style::ADMIN1, true, 0.5, "First-level division"));
+        entries.push(line(style::ADMIN1, false, 0.5, "First-level division"));
     }
     entries
 }
