@@ -43,7 +43,7 @@ fn frame(harness: &mut Harness<'static, AtlasApp>, forward: bool) -> Duration {
 }
 
 fn percentiles(harness: &mut Harness<'static, AtlasApp>) {
-    let mut times: Vec<Duration> = (0..300)
+    let mut times: Vec<Duration> = (0..300u32)
         .map(|i| frame(harness, (i / 150).is_multiple_of(2)))
         .collect();
     times.sort();

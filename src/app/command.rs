@@ -16,6 +16,8 @@ pub enum Command {
     SetLanguage(Language),
     /// Show or hide a layer.
     SetLayerVisible(String, bool),
+    /// Save what the window shows as a PNG in the pictures folder.
+    Screenshot,
     /// Select a feature (clicked at a map point), or clear the selection.
     Select(Option<(String, MapPoint)>),
 }

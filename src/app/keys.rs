@@ -12,6 +12,13 @@ pub fn shortcuts() -> Vec<(Modifiers, Key, Command, &'static str)> {
     use Command::Time;
     use TimeCommand::*;
     vec![
+        (
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::S,
+            Command::Screenshot,
+            "Ctrl+Shift+S",
+        ),
+        (Modifiers::NONE, Key::F12, Command::Screenshot, "F12"),
         (Modifiers::NONE, Key::Space, Time(TogglePlay), "Space"),
         (
             Modifiers::COMMAND,

@@ -6,6 +6,7 @@
 pub mod command;
 pub mod data;
 pub mod details;
+pub mod export_dialog;
 pub mod fonts;
 pub mod keys;
 pub mod map_view;
@@ -61,6 +62,11 @@ pub struct AtlasApp {
     pub notes: Vec<String>,
     show_errors: bool,
     screenshot: Option<screenshot::ScreenshotThenQuit>,
+    /// The export dialogs.
+    pub exports: export_dialog::ExportDialogs,
+    screenshot_requested: bool,
+    /// Where the last screenshot went (or why it failed), shown in the top bar.
+    toast: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
 
 impl AtlasApp {
@@ -101,6 +107,9 @@ impl AtlasApp {
             notes: Vec::new(),
             show_errors,
             screenshot: None,
+            exports: export_dialog::ExportDialogs::default(),
+            screenshot_requested: false,
+            toast: Default::default(),
         }
     }
 
@@ -175,6 +184,7 @@ impl AtlasApp {
                 }
             }
             Command::Select(selection) => self.selection = selection,
+            Command::Screenshot => self.screenshot_requested = true,
         }
     }
 
@@ -253,6 +263,31 @@ impl AtlasApp {
                 });
             if language != self.language {
                 commands.push(Command::SetLanguage(language));
+            }
+            ui.separator();
+            if ui
+                .button("Screenshot")
+                .on_hover_text("Save what the window shows as PNG (Ctrl+Shift+S, F12)")
+                .clicked()
+            {
+                commands.push(Command::Screenshot);
+            }
+            if ui
+                .button("Export map…")
+                .on_hover_text("PNG or SVG for publication")
+                .clicked()
+            {
+                self.exports.map_open = true;
+            }
+            if ui
+                .button("Export animation…")
+                .on_hover_text("GIF or APNG over a range of dates")
+                .clicked()
+            {
+                self.exports.animation_open = true;
+            }
+            if let Some(toast) = self.toast.lock().ok().and_then(|t| t.clone()) {
+                ui.weak(toast);
             }
             if !self.data.errors.is_empty()
                 && ui
@@ -432,6 +467,34 @@ impl eframe::App for AtlasApp {
         }
         if let Some(shot) = &mut self.screenshot {
             shot.on_frame(&ctx);
+        }
+        if std::mem::take(&mut self.screenshot_requested) {
+            let path = export_dialog::default_folder()
+                .join(export_dialog::timestamped_name("caucasus-atlas", "png"));
+            let toast = self.toast.clone();
+            let ctx2 = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let message = match screenshot::write_png(&image, &path) {
+                    Ok(()) => format!("Screenshot saved to {}", path.display()),
+                    Err(e) => format!("Screenshot not saved: {e}"),
+                };
+                if let Ok(mut slot) = toast.lock() {
+                    *slot = Some(message);
+                }
+                ctx2.request_repaint();
+            });
+        }
+        if self.exports.map_open || self.exports.animation_open {
+            let hidden: Vec<String> = self.hidden_layers.iter().cloned().collect();
+            let view = self.view;
+            self.exports.show(
+                &ctx,
+                &self.data,
+                self.timeline.date,
+                self.language,
+                view,
+                &hidden,
+            );
         }
     }
 

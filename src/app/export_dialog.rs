@@ -1,0 +1,429 @@
+//! The window's exports: a screenshot of exactly what the window shows, a
+//! publication map (PNG/SVG) and an animation (GIF/APNG). Maps and animations
+//! are rendered on a worker thread from the same Scene code as the command
+//! line, so the window stays responsive; an animation can be cancelled.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use egui::{ProgressBar, Ui};
+
+use super::AtlasData;
+use crate::atlas::Language;
+use crate::render::animation::{AnimationFormat, AnimationRequest, Step, write_animation};
+use crate::render::export::{ExportRequest, Format, export_to_file};
+use crate::spatial::MapView;
+use crate::time::Date;
+
+/// Where files go by default: the user's pictures folder, else the home
+/// folder, else the current folder.
+pub fn default_folder() -> PathBuf {
+    if let Some(dir) = std::env::var_os("XDG_PICTURES_DIR").map(PathBuf::from)
+        && dir.is_dir()
+    {
+        return dir;
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        let pictures = home.join("Pictures");
+        return if pictures.is_dir() { pictures } else { home };
+    }
+    PathBuf::from(".")
+}
+
+/// A file name with the local time, so screenshots never overwrite each other.
+pub fn timestamped_name(prefix: &str, extension: &str) -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let day = Date::from_ymd(1970, 1, 1).map(|d| d.add_days((secs / 86_400) as i64));
+    let t = secs % 86_400;
+    format!(
+        "{prefix}-{}-{:02}{:02}{:02}.{extension}",
+        day.map(|d| d.to_string()).unwrap_or_default(),
+        t / 3600,
+        (t / 60) % 60,
+        t % 60
+    )
+}
+
+/// A job running on a worker thread.
+#[derive(Default)]
+struct Job {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    cancel: AtomicBool,
+    result: Mutex<Option<Result<String, String>>>,
+}
+
+/// The export dialogs' state.
+pub struct ExportDialogs {
+    /// Whether the map dialog is open.
+    pub map_open: bool,
+    /// Whether the animation dialog is open.
+    pub animation_open: bool,
+    format: Format,
+    size: (u32, u32),
+    current_view: bool,
+    include_title: bool,
+    title: String,
+    legend: bool,
+    caption: bool,
+    scale_bar: bool,
+    attribution: bool,
+    sources: bool,
+    map_path: String,
+    from: String,
+    to: String,
+    step: Step,
+    fps: f32,
+    pause_on_events: bool,
+    animation_format: AnimationFormat,
+    animation_path: String,
+    job: Option<Arc<Job>>,
+    /// The last message for the user (saved where, or what went wrong).
+    pub message: Option<String>,
+}
+
+/// Size presets: (label, width, height).
+const SIZES: [(&str, u32, u32); 3] = [
+    ("1920 × 1080 (HD)", 1920, 1080),
+    ("3840 × 2160 (4K)", 3840, 2160),
+    ("A4 landscape, 300 dpi (3508 × 2480)", 3508, 2480),
+];
+
+impl Default for ExportDialogs {
+    fn default() -> Self {
+        ExportDialogs {
+            map_open: false,
+            animation_open: false,
+            format: Format::Png,
+            size: (1920, 1080),
+            current_view: true,
+            include_title: false,
+            title: "The South Caucasus".to_string(),
+            legend: true,
+            caption: true,
+            scale_bar: true,
+            attribution: true,
+            sources: true,
+            map_path: String::new(),
+            from: "2020-09-27".to_string(),
+            to: "2020-11-10".to_string(),
+            step: Step::Days(7),
+            fps: 2.0,
+            pause_on_events: true,
+            animation_format: AnimationFormat::Gif,
+            animation_path: String::new(),
+            job: None,
+            message: None,
+        }
+    }
+}
+
+impl ExportDialogs {
+    /// Whether a worker is busy.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    fn request(
+        &self,
+        date: Date,
+        language: Language,
+        view: Option<MapView>,
+        hidden: &[String],
+        data: &AtlasData,
+    ) -> ExportRequest {
+        let mut request = ExportRequest::new(date);
+        request.width = self.size.0;
+        request.height = self.size.1;
+        request.format = self.format;
+        request.language = language;
+        request.view = if self.current_view { view } else { None };
+        request.layers = Some(
+            data.atlas
+                .layers
+                .iter()
+                .map(|l| l.name.clone())
+                .filter(|name| !hidden.contains(name))
+                .collect(),
+        );
+        request.include.title = self.include_title.then(|| self.title.clone());
+        request.include.legend = self.legend;
+        request.include.caption = self.caption;
+        request.include.scale_bar = self.scale_bar;
+        request.include.attribution = self.attribution;
+        request.include.sources = self.sources;
+        request
+    }
+
+    /// Picks up a finished job's result.
+    fn poll(&mut self) {
+        let finished = self
+            .job
+            .as_ref()
+            .and_then(|job| job.result.lock().ok().and_then(|mut r| r.take()));
+        if let Some(result) = finished {
+            self.message = Some(match result {
+                Ok(path) => format!("Saved to {path}"),
+                Err(e) => format!("Export failed: {e}"),
+            });
+            self.job = None;
+        }
+    }
+
+    fn progress(&self, ui: &mut Ui) {
+        if let Some(job) = &self.job {
+            let total = job.total.load(Ordering::Relaxed).max(1);
+            let done = job.done.load(Ordering::Relaxed);
+            ui.add(
+                ProgressBar::new(done as f32 / total as f32)
+                    .show_percentage()
+                    .animate(true),
+            );
+            if ui.button("Cancel").clicked() {
+                job.cancel.store(true, Ordering::Relaxed);
+            }
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn include_controls(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.legend, "Legend");
+            ui.checkbox(&mut self.caption, "Date caption");
+            ui.checkbox(&mut self.scale_bar, "Scale bar");
+            ui.checkbox(&mut self.attribution, "Attribution");
+            ui.checkbox(&mut self.sources, "Sources");
+            ui.checkbox(&mut self.include_title, "Title");
+        });
+        if self.include_title {
+            let label = ui.label("Title");
+            ui.text_edit_singleline(&mut self.title)
+                .labelled_by(label.id);
+        }
+    }
+
+    /// Shows the open dialogs.
+    #[allow(clippy::too_many_arguments)]
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        data: &AtlasData,
+        date: Date,
+        language: Language,
+        view: Option<MapView>,
+        hidden: &[String],
+    ) {
+        self.poll();
+        if self.map_path.is_empty() {
+            self.map_path = default_folder()
+                .join(format!("caucasus-atlas-{date}.png"))
+                .display()
+                .to_string();
+        }
+        if self.animation_path.is_empty() {
+            self.animation_path = default_folder()
+                .join("caucasus-atlas-animation.gif")
+                .display()
+                .to_string();
+        }
+        let mut map_open = self.map_open;
+        egui::Window::new("Export map")
+            .open(&mut map_open)
+            .default_width(420.0)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label("Format");
+                    let before = self.format;
+                    ui.selectable_value(&mut self.format, Format::Png, "PNG");
+                    ui.selectable_value(&mut self.format, Format::Svg, "SVG");
+                    if before != self.format {
+                        let ext = self.format.extension();
+                        self.map_path = PathBuf::from(&self.map_path)
+                            .with_extension(ext)
+                            .display()
+                            .to_string();
+                    }
+                });
+                egui::ComboBox::from_label("Size")
+                    .selected_text(format!("{} × {}", self.size.0, self.size.1))
+                    .show_ui(ui, |ui| {
+                        for (label, w, h) in SIZES {
+                            ui.selectable_value(&mut self.size, (w, h), label);
+                        }
+                    });
+                ui.horizontal(|ui| {
+                    ui.label("Custom");
+                    ui.add(
+                        egui::DragValue::new(&mut self.size.0)
+                            .range(1..=16384)
+                            .suffix(" px wide"),
+                    );
+                    ui.add(
+                        egui::DragValue::new(&mut self.size.1)
+                            .range(1..=16384)
+                            .suffix(" px high"),
+                    );
+                });
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.current_view, true, "Current view");
+                    ui.radio_value(&mut self.current_view, false, "Whole region");
+                });
+                self.include_controls(ui);
+                let label = ui.label("Save as");
+                ui.text_edit_singleline(&mut self.map_path)
+                    .labelled_by(label.id);
+                ui.label(format!(
+                    "Shows {date}, the visible layers, labels in {}.",
+                    language.endonym()
+                ));
+                if self.busy() {
+                    self.progress(ui);
+                } else if ui.button("Export").clicked() {
+                    let request = self.request(date, language, view, hidden, data);
+                    let path = PathBuf::from(self.map_path.trim());
+                    let job = Arc::new(Job::default());
+                    job.total.store(1, Ordering::Relaxed);
+                    let (atlas, projected, worker, ctx2) = (
+                        data.atlas.clone(),
+                        data.projected.clone(),
+                        job.clone(),
+                        ctx.clone(),
+                    );
+                    std::thread::spawn(move || {
+                        let result = export_to_file(&atlas, &projected, &request, &path)
+                            .map(|()| path.display().to_string())
+                            .map_err(|e| e.to_string());
+                        worker.done.store(1, Ordering::Relaxed);
+                        if let Ok(mut slot) = worker.result.lock() {
+                            *slot = Some(result);
+                        }
+                        ctx2.request_repaint();
+                    });
+                    self.job = Some(job);
+                }
+                if let Some(message) = &self.message {
+                    ui.label(message);
+                }
+            });
+        self.map_open = map_open;
+
+        let mut animation_open = self.animation_open;
+        egui::Window::new("Export animation")
+            .open(&mut animation_open)
+            .default_width(420.0)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    let from = ui.label("From");
+                    ui.add(egui::TextEdit::singleline(&mut self.from).desired_width(90.0))
+                        .labelled_by(from.id);
+                    let to = ui.label("to");
+                    ui.add(egui::TextEdit::singleline(&mut self.to).desired_width(90.0))
+                        .labelled_by(to.id);
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Step");
+                    ui.selectable_value(&mut self.step, Step::Days(1), "day");
+                    ui.selectable_value(&mut self.step, Step::Days(7), "week");
+                    ui.selectable_value(&mut self.step, Step::Months(1), "month");
+                    ui.selectable_value(&mut self.step, Step::Events, "event to event");
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Frames per second");
+                    ui.add(
+                        egui::DragValue::new(&mut self.fps)
+                            .range(0.1..=50.0)
+                            .speed(0.1),
+                    );
+                    ui.checkbox(&mut self.pause_on_events, "Pause on event dates");
+                });
+                ui.horizontal(|ui| {
+                    ui.label("Format");
+                    let before = self.animation_format;
+                    ui.selectable_value(&mut self.animation_format, AnimationFormat::Gif, "GIF");
+                    ui.selectable_value(&mut self.animation_format, AnimationFormat::Apng, "APNG");
+                    if before != self.animation_format {
+                        let ext = if self.animation_format == AnimationFormat::Gif {
+                            "gif"
+                        } else {
+                            "png"
+                        };
+                        self.animation_path = PathBuf::from(&self.animation_path)
+                            .with_extension(ext)
+                            .display()
+                            .to_string();
+                    }
+                });
+                egui::ComboBox::from_label("Frame size")
+                    .selected_text(format!("{} × {}", self.size.0, self.size.1))
+                    .show_ui(ui, |ui| {
+                        for (label, w, h) in
+                            [("1280 × 720", 1280, 720), ("1920 × 1080", 1920, 1080)]
+                        {
+                            ui.selectable_value(&mut self.size, (w, h), label);
+                        }
+                    });
+                self.include_controls(ui);
+                let label = ui.label("Save as");
+                ui.text_edit_singleline(&mut self.animation_path)
+                    .labelled_by(label.id);
+                if self.busy() {
+                    self.progress(ui);
+                } else if ui.button("Export animation").clicked() {
+                    match (
+                        self.from.trim().parse::<Date>(),
+                        self.to.trim().parse::<Date>(),
+                    ) {
+                        (Ok(from), Ok(to)) => {
+                            let mut request = AnimationRequest::new(from, to, self.step);
+                            request.fps = self.fps;
+                            request.pause_on_events = self.pause_on_events;
+                            request.format = self.animation_format;
+                            request.frame = self.request(from, language, view, hidden, data);
+                            let path = PathBuf::from(self.animation_path.trim());
+                            let job = Arc::new(Job::default());
+                            let (atlas, projected, worker, ctx2) = (
+                                data.atlas.clone(),
+                                data.projected.clone(),
+                                job.clone(),
+                                ctx.clone(),
+                            );
+                            std::thread::spawn(move || {
+                                let mut progress = |done: usize, total: usize, _date: Date| {
+                                    worker.done.store(done, Ordering::Relaxed);
+                                    worker.total.store(total, Ordering::Relaxed);
+                                    ctx2.request_repaint();
+                                };
+                                let result = write_animation(
+                                    &atlas,
+                                    &projected,
+                                    &request,
+                                    &path,
+                                    &mut progress,
+                                    &worker.cancel,
+                                )
+                                .map(|summary| {
+                                    format!("{} ({} frames)", path.display(), summary.dates.len())
+                                })
+                                .map_err(|e| e.to_string());
+                                if let Ok(mut slot) = worker.result.lock() {
+                                    *slot = Some(result);
+                                }
+                                ctx2.request_repaint();
+                            });
+                            self.job = Some(job);
+                        }
+                        (Err(e), _) | (_, Err(e)) => self.message = Some(format!("{e}.")),
+                    }
+                }
+                if let Some(message) = &self.message {
+                    ui.label(message);
+                }
+            });
+        self.animation_open = animation_open;
+    }
+}
