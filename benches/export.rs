@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 use caucasus_atlas::app::AtlasData;
 use caucasus_atlas::render::export::{ExportRequest, Prepared, render_bytes};
-use caucasus_atlas::render::raster::rasterize;
+use caucasus_atlas::render::raster::{parse_svg, rasterize};
 use caucasus_atlas::scene::{SceneOptions, build_scene};
 use caucasus_atlas::spatial::features_at;
 use caucasus_atlas::time::Date;
@@ -57,6 +57,23 @@ fn benches(c: &mut Criterion) {
     group.bench_function("write SVG", |b| b.iter(|| prepared.svg(black_box(&scene))));
     group.bench_function("rasterise SVG", |b| {
         b.iter(|| rasterize(black_box(&svg)).unwrap())
+    });
+    // The two halves of rasterising: parsing (with text shaping) and drawing.
+    group.bench_function("parse SVG (usvg, text shaping)", |b| {
+        b.iter(|| parse_svg(black_box(&svg)).unwrap())
+    });
+    let tree = parse_svg(&svg).unwrap();
+    group.bench_function("draw parsed SVG (resvg)", |b| {
+        b.iter(|| {
+            let size = tree.size().to_int_size();
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::identity(),
+                &mut pixmap.as_mut(),
+            );
+            pixmap
+        })
     });
     group.bench_function("PNG, all layers (scene + SVG + raster + encode)", |b| {
         b.iter(|| render_bytes(&data.atlas, &data.projected, black_box(&request)).unwrap())

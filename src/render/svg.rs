@@ -188,51 +188,60 @@ fn measure() -> &'static Measure {
     })
 }
 
-/// The width of `text` at `size` points in the bundled fonts (no kerning;
-/// characters no font has count half an em).
-pub fn text_width(text: &str, size: f32) -> f32 {
-    let faces = &measure().faces;
-    text.chars()
-        .map(|c| {
-            faces
-                .iter()
-                .find_map(|face| {
-                    let glyph = face.glyph_index(c)?;
-                    let advance = face.glyph_hor_advance(glyph)? as f32;
-                    Some(advance / face.units_per_em() as f32)
-                })
-                .unwrap_or(0.5)
+/// The advance of one character in ems, from the first bundled font that has
+/// it (half an em if none does).
+fn char_advance(c: char) -> f32 {
+    measure()
+        .faces
+        .iter()
+        .find_map(|face| {
+            let glyph = face.glyph_index(c)?;
+            let advance = face.glyph_hor_advance(glyph)? as f32;
+            Some(advance / face.units_per_em() as f32)
         })
-        .sum::<f32>()
-        * size
+        .unwrap_or(0.5)
+}
+
+/// The width of `text` at `size` points in the bundled fonts (no kerning).
+pub fn text_width(text: &str, size: f32) -> f32 {
+    text.chars().map(char_advance).sum::<f32>() * size
 }
 
 /// Breaks `text` into lines no wider than `max_width` (words longer than a
-/// line are cut between characters).
+/// line are cut between characters). Widths are summed as it goes, so long
+/// texts cost one lookup per character.
 fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
+    let limit = max_width / size;
+    let space = char_advance(' ');
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if text_width(&candidate, size) <= max_width {
-            line = candidate;
+        let advances: Vec<f32> = word.chars().map(char_advance).collect();
+        let word_width: f32 = advances.iter().sum();
+        if line.is_empty() && word_width <= limit {
+            line.push_str(word);
+            line_width = word_width;
+            continue;
+        }
+        if !line.is_empty() && line_width + space + word_width <= limit {
+            line.push(' ');
+            line.push_str(word);
+            line_width += space + word_width;
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_width = 0.0;
         }
-        // The word alone: cut it if it is still too long.
-        for c in word.chars() {
-            line.push(c);
-            if text_width(&line, size) > max_width && line.chars().count() > 1 {
-                line.pop();
+        // The word alone: cut it where it overflows.
+        for (c, advance) in word.chars().zip(advances) {
+            if !line.is_empty() && line_width + advance > limit {
                 lines.push(std::mem::take(&mut line));
-                line.push(c);
+                line_width = 0.0;
             }
+            line.push(c);
+            line_width += advance;
         }
     }
     if !line.is_empty() {
@@ -422,6 +431,8 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
     }
     // Consecutive strokes of one style become one path (dashes restart at
     // each subpath, as in the window where each line is dashed on its own).
+    // SVG's default miter joins and butt caps, like egui's lines; round ones
+    // look the same at these widths and take resvg a third longer.
     let strokes: Vec<_> = scene
         .strokes
         .iter()
@@ -447,7 +458,7 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
         };
         let _ = writeln!(
             svg,
-            "<path fill=\"none\" {} stroke-width=\"{}\" stroke-linejoin=\"round\" stroke-linecap=\"round\"{dash} d=\"{d}\"/>",
+            "<path fill=\"none\" {} stroke-width=\"{}\"{dash} d=\"{d}\"/>",
             paint("stroke", first.color),
             first.width
         );
