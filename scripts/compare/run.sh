@@ -13,8 +13,11 @@ h=${2:-1080}
 out=$(mktemp -d)
 venv=${GPD_VENV:-/tmp/gpd-venv}
 bin="$root/target/release/caucasus-atlas"
-cmds=("$bin export --date 2020-11-10 --out $out/atlas.png --width $w --height $h --data $root/geodata")
-names=("caucasus-atlas export")
+# With its panel (legend, date, scale, ~40 lines of sources) and, like the other two,
+# the map alone.
+cmds=("$bin export --date 2020-11-10 --out $out/atlas.png --width $w --height $h --data $root/geodata"
+      "$bin export --date 2020-11-10 --out $out/atlas-map-only.png --width $w --height $h --data $root/geodata --map-only")
+names=("caucasus-atlas export" "caucasus-atlas export --map-only")
 if [ -x "$venv/bin/python" ]; then
     cmds+=("$venv/bin/python $here/geopandas_render.py $root/geodata $out/geopandas.png $w $h")
     names+=("geopandas + matplotlib")
