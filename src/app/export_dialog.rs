@@ -13,7 +13,7 @@ use super::AtlasData;
 use crate::atlas::Language;
 use crate::render::animation::{AnimationFormat, AnimationRequest, Step, write_animation};
 use crate::render::export::{ExportRequest, Format, export_to_file};
-use crate::spatial::MapView;
+use crate::spatial::{Projector, RegionBox};
 use crate::time::Date;
 
 /// Where files go by default: the user's pictures folder, else the home
@@ -132,7 +132,7 @@ impl ExportDialogs {
         &self,
         date: Date,
         language: Language,
-        view: Option<MapView>,
+        view: Option<RegionBox>,
         hidden: &[String],
         data: &AtlasData,
     ) -> ExportRequest {
@@ -141,7 +141,9 @@ impl ExportDialogs {
         request.height = self.size.1;
         request.format = self.format;
         request.language = language;
-        request.view = if self.current_view { view } else { None };
+        // The current view is exported as the lon/lat box the window shows, so a
+        // larger image frames the same area at a higher resolution.
+        request.bbox = if self.current_view { view } else { None };
         request.layers = Some(
             data.atlas
                 .layers
@@ -215,7 +217,7 @@ impl ExportDialogs {
         data: &AtlasData,
         date: Date,
         language: Language,
-        view: Option<MapView>,
+        view: Option<RegionBox>,
         hidden: &[String],
     ) {
         self.poll();
@@ -426,4 +428,33 @@ impl ExportDialogs {
             });
         self.animation_open = animation_open;
     }
+}
+
+/// The lon/lat box a map projector shows (the window's current view).
+pub fn visible_box(projector: &Projector) -> Option<RegionBox> {
+    let r = projector.viewport;
+    let corners = [
+        r.left_top(),
+        r.right_top(),
+        r.left_bottom(),
+        r.right_bottom(),
+        r.center_top(),
+        r.center_bottom(),
+    ];
+    let points: Vec<(f64, f64)> = corners
+        .iter()
+        .filter_map(|&p| projector.screen_to_lonlat(p))
+        .collect();
+    if points.len() < corners.len() {
+        return None;
+    }
+    let fold = |f: fn(f64, f64) -> f64, init: f64, pick: fn(&(f64, f64)) -> f64| {
+        points.iter().map(pick).fold(init, f)
+    };
+    Some(RegionBox {
+        min_lon: fold(f64::min, f64::INFINITY, |p| p.0),
+        min_lat: fold(f64::min, f64::INFINITY, |p| p.1),
+        max_lon: fold(f64::max, f64::NEG_INFINITY, |p| p.0),
+        max_lat: fold(f64::max, f64::NEG_INFINITY, |p| p.1),
+    })
 }

@@ -486,7 +486,10 @@ impl eframe::App for AtlasApp {
         }
         if self.exports.map_open || self.exports.animation_open {
             let hidden: Vec<String> = self.hidden_layers.iter().cloned().collect();
-            let view = self.view;
+            let view = self
+                .map_projector
+                .as_ref()
+                .and_then(export_dialog::visible_box);
             self.exports.show(
                 &ctx,
                 &self.data,

@@ -23,7 +23,7 @@ pub const LABEL: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
 /// Neighbouring countries' town labels.
 pub const LABEL_MUTED: Color32 = Color32::from_rgb(0x66, 0x66, 0x66);
 /// Halo behind labels.
-pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xF8, 0xF6, 0xF0, 0xD8);
+pub const HALO: Color32 = Color32::from_rgba_unmultiplied_const(0xF8, 0xF6, 0xF0, 0xD8);
 
 /// The full-strength colour for a controller.
 pub fn controller_color(c: Controller) -> Color32 {
