@@ -46,15 +46,7 @@ pub fn paint_scene<'a>(
         shapes.extend(stroke_shapes(stroke, projector));
         stats.strokes += 1;
     }
-    for marker in scene
-        .markers
-        .iter()
-        .filter(|m| projector.view.points_per_km >= m.min_scale)
-    {
-        let p = projector.map_to_screen(marker.at);
-        if !projector.viewport.expand(10.0).contains(p) {
-            continue;
-        }
+    for (marker, p) in scene.markers_on_screen(projector) {
         shapes.extend(marker_shapes(marker.symbol, p, marker.radius, marker.color));
     }
     painter.extend(shapes);

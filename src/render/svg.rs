@@ -479,15 +479,7 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
 }
 
 fn write_markers(svg: &mut String, scene: &Scene, projector: &Projector) {
-    for marker in scene
-        .markers
-        .iter()
-        .filter(|m| projector.view.points_per_km >= m.min_scale)
-    {
-        let p = projector.map_to_screen(marker.at);
-        if !projector.viewport.expand(10.0).contains(p) {
-            continue;
-        }
+    for (marker, p) in scene.markers_on_screen(projector) {
         write_symbol(svg, marker.symbol, p, marker.radius, marker.color);
     }
 }

@@ -150,3 +150,20 @@ pub struct Credit {
     /// Its address, if any.
     pub url: Option<String>,
 }
+
+impl Scene {
+    /// The markers to draw through `projector`, with their screen positions:
+    /// zoomed in far enough for each, and on (or just off) the viewport. The
+    /// window and the SVG export draw the same set.
+    pub fn markers_on_screen<'a>(
+        &'a self,
+        projector: &'a crate::spatial::Projector,
+    ) -> impl Iterator<Item = (&'a Marker, egui::Pos2)> + 'a {
+        let reach = projector.viewport.expand(10.0);
+        self.markers
+            .iter()
+            .filter(move |m| projector.view.points_per_km >= m.min_scale)
+            .map(move |m| (m, projector.map_to_screen(m.at)))
+            .filter(move |(_, p)| reach.contains(*p))
+    }
+}
