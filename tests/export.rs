@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use caucasus_atlas::app::AtlasData;
 use caucasus_atlas::render::animation::{AnimationRequest, Step, write_animation};
 use caucasus_atlas::render::export::{
-    ExportRequest, Format, export_to_file, render_image, render_svg,
+    ExportRequest, Format, Prepared, export_to_file, parse_bbox, render_image, render_svg,
 };
 use caucasus_atlas::render::raster::parse_svg;
 use caucasus_atlas::time::Date;
@@ -142,6 +142,57 @@ fn an_svg_export_parses_and_carries_the_legend_and_the_date() {
     assert!(svg.contains("stroke-dasharray"));
     assert!(
         svg.contains("font-family=\"'Noto Sans', 'Noto Sans Armenian', 'Noto Sans Georgian'\"")
+    );
+}
+
+#[test]
+fn the_legend_and_sources_of_a_box_describe_what_is_in_it() {
+    let d = data();
+    let whole = small("2021-06-01");
+    let mut karabakh = small("2021-06-01");
+    karabakh.bbox = Some(parse_bbox("46.0,39.2,47.4,40.4").unwrap());
+    let legend_and_sources = |request: &ExportRequest| {
+        let prepared = Prepared::new(&d.atlas, request).unwrap();
+        let scene = prepared.scene(&d.atlas, &d.projected, request.date);
+        let legend: Vec<String> = scene.legend.iter().map(|e| e.text.clone()).collect();
+        let sources: Vec<String> = scene.credits.iter().map(|c| c.title.clone()).collect();
+        (legend, sources)
+    };
+    let (legend, sources) = legend_and_sources(&whole);
+    assert!(
+        legend.contains(&"Held by Abkhazia (de facto)".to_string()),
+        "{legend:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.starts_with("War in Abkhazia")),
+        "{sources:?}"
+    );
+
+    let (legend, sources) = legend_and_sources(&karabakh);
+    // Karabakh in June 2021: the Armenian-held zone, the corridor and the peacekeepers...
+    for wanted in [
+        "Held by Azerbaijan",
+        "Lachin corridor: open",
+        "Russian post (peacekeepers, border guards)",
+    ] {
+        assert!(legend.contains(&wanted.to_string()), "{wanted}: {legend:?}");
+    }
+    assert!(
+        sources.iter().any(|s| s.starts_with("Lachin corridor")),
+        "{sources:?}"
+    );
+    // ...and nothing of Abkhazia or South Ossetia, hundreds of km away.
+    assert!(
+        !legend
+            .iter()
+            .any(|e| e.contains("Abkhazia") || e.contains("South Ossetia")),
+        "{legend:?}"
+    );
+    assert!(
+        !sources
+            .iter()
+            .any(|s| s.contains("Abkhazia") || s.contains("South Ossetia")),
+        "{sources:?}"
     );
 }
 

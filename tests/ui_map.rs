@@ -119,3 +119,56 @@ fn the_reset_button_has_its_shortcut_in_the_tooltip_and_works() {
     harness.run();
     assert_eq!(harness.state().view.unwrap(), fitted(&harness));
 }
+
+#[test]
+fn the_legend_lists_what_is_on_screen_and_folds() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply(Command::Time(caucasus_atlas::time::TimeCommand::SetDate(
+            "2021-06-01".parse().unwrap(),
+        )));
+    harness.run();
+    // The whole region: Abkhazia and South Ossetia are in the legend.
+    harness.get_by_label("Held by Abkhazia (de facto)");
+    harness.get_by_label("Held by Nagorno-Karabakh Republic / Artsakh (de facto)");
+
+    // Zoom in on Karabakh with the wheel until Georgia is off screen.
+    let stepanakert = harness
+        .state()
+        .map_projector
+        .as_ref()
+        .and_then(|p| p.lonlat_to_screen(46.75, 39.82))
+        .expect("Stepanakert is on the map");
+    harness.hover_at(stepanakert);
+    harness.run();
+    for _ in 0..4 {
+        harness.event(Event::MouseWheel {
+            unit: MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, 300.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        // Smooth scrolling spreads the zoom over several frames.
+        harness.run_steps(10);
+    }
+    let zoom = harness.state().view.unwrap().points_per_km / fitted(&harness).points_per_km;
+    assert!(zoom > 4.0, "zoomed {zoom}×");
+    harness.run_steps(2);
+    harness.get_by_label("Held by Nagorno-Karabakh Republic / Artsakh (de facto)");
+    assert!(
+        harness
+            .query_by_label("Held by Abkhazia (de facto)")
+            .is_none(),
+        "Abkhazia is off screen but in the legend"
+    );
+
+    // The header folds the legend and opens it again.
+    harness.get_by_label("Legend").click();
+    harness.run();
+    assert!(harness.query_by_label("Held by Azerbaijan").is_none());
+    harness.get_by_label("Legend").click();
+    harness.run();
+    harness.get_by_label("Held by Azerbaijan");
+}

@@ -5,8 +5,7 @@
 use egui::{Response, Sense, Ui};
 
 use crate::render::egui_painter::{
-    PaintStats, paint_caption, paint_legend, paint_scale_bar, paint_scene,
-    register_label_accessibility,
+    PaintStats, paint_caption, paint_scale_bar, paint_scene, register_label_accessibility,
 };
 use crate::scene::Scene;
 use crate::spatial::{MapView, Projector};
@@ -49,9 +48,9 @@ pub fn show_map(ui: &mut Ui, view: &mut Option<MapView>, scene: &Scene) -> MapOu
     let painter = ui.painter_at(rect);
     let (stats, placed) = paint_scene(&painter, scene, &projector);
     paint_caption(&painter, rect, &scene.caption);
-    paint_legend(&painter, rect, &scene.legend);
     paint_scale_bar(&painter, &projector);
     register_label_accessibility(ui.ctx(), response.id, &placed);
+    super::legend::show_legend(ui, rect, &scene.legend);
     MapOutput {
         response,
         projector,

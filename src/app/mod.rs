@@ -9,6 +9,7 @@ pub mod details;
 pub mod export_dialog;
 pub mod fonts;
 pub mod keys;
+pub mod legend;
 pub mod map_view;
 pub mod screenshot;
 pub mod state;
@@ -193,6 +194,8 @@ impl AtlasApp {
             date: self.timeline.date,
             language: self.language,
             hidden_layers: self.hidden_layers.clone(),
+            // The last frame's map area: the legend lists what is on screen.
+            extent: self.map_projector.as_ref().map(Projector::visible_map_rect),
         }
     }
 

@@ -199,58 +199,32 @@ pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str) {
     painter.galley(pos, galley, crate::scene::style::LABEL);
 }
 
-/// The legend box in the map's bottom-left corner.
-pub fn paint_legend(painter: &Painter, viewport: Rect, legend: &[crate::scene::LegendEntry]) {
+/// A legend entry's swatch (area, line or symbol) centred on `center`, about
+/// 20 × 11 points: the same look as on the map.
+pub fn paint_swatch(painter: &Painter, center: Pos2, entry: &crate::scene::LegendEntry) {
     use crate::scene::Swatch;
-    if legend.is_empty() {
-        return;
-    }
-    let font = FontId::proportional(12.0);
-    let row = 17.0;
-    let galleys: Vec<_> = legend
-        .iter()
-        .map(|e| painter.layout_no_wrap(e.text.clone(), font.clone(), crate::scene::style::LABEL))
-        .collect();
-    let text_width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
-    let size = Vec2::new(34.0 + text_width + 10.0, row * legend.len() as f32 + 10.0);
-    let rect = Rect::from_min_size(
-        Pos2::new(viewport.left() + 10.0, viewport.bottom() - size.y - 10.0),
-        size,
-    );
-    painter.rect_filled(rect, 4.0, crate::scene::style::HALO);
-    for (i, (entry, galley)) in legend.iter().zip(galleys).enumerate() {
-        let y = rect.top() + 5.0 + row * i as f32 + row / 2.0;
-        let swatch_center = Pos2::new(rect.left() + 17.0, y);
-        match entry.swatch {
-            Swatch::Area => {
-                let r = Rect::from_center_size(swatch_center, Vec2::new(20.0, 11.0));
-                painter.rect_filled(r, 1.0, entry.color);
-                painter.rect_stroke(
-                    r,
-                    1.0,
-                    egui::Stroke::new(0.5, crate::scene::style::BORDER),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            Swatch::Line { dashed, width } => {
-                let a = swatch_center - Vec2::new(10.0, 0.0);
-                let b = swatch_center + Vec2::new(10.0, 0.0);
-                let stroke = egui::Stroke::new(width, entry.color);
-                if dashed {
-                    painter.extend(Shape::dashed_line(&[a, b], stroke, 4.0, 2.0));
-                } else {
-                    painter.line_segment([a, b], stroke);
-                }
-            }
-            Swatch::Symbol(symbol) => {
-                painter.extend(marker_shapes(symbol, swatch_center, 4.5, entry.color))
+    match entry.swatch {
+        Swatch::Area => {
+            let r = Rect::from_center_size(center, Vec2::new(20.0, 11.0));
+            painter.rect_filled(r, 1.0, entry.color);
+            painter.rect_stroke(
+                r,
+                1.0,
+                egui::Stroke::new(0.5, crate::scene::style::BORDER),
+                egui::StrokeKind::Inside,
+            );
+        }
+        Swatch::Line { dashed, width } => {
+            let a = center - Vec2::new(10.0, 0.0);
+            let b = center + Vec2::new(10.0, 0.0);
+            let stroke = egui::Stroke::new(width, entry.color);
+            if dashed {
+                painter.extend(Shape::dashed_line(&[a, b], stroke, 4.0, 2.0));
+            } else {
+                painter.line_segment([a, b], stroke);
             }
         }
-        painter.galley(
-            Pos2::new(rect.left() + 34.0, y - galley.size().y / 2.0),
-            galley,
-            crate::scene::style::LABEL,
-        );
+        Swatch::Symbol(symbol) => painter.extend(marker_shapes(symbol, center, 4.5, entry.color)),
     }
 }
 

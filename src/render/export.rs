@@ -15,7 +15,7 @@ use super::raster::{self, RgbaImage};
 use super::svg::{ExportOptions, Layout, write_svg};
 use crate::atlas::{Atlas, Language};
 use crate::scene::{Scene, SceneOptions, build_scene};
-use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox, conformal_conic};
+use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox};
 use crate::time::Date;
 
 /// The largest width or height accepted, in pixels.
@@ -213,39 +213,6 @@ pub fn hidden_layers(
         .collect())
 }
 
-/// The view that fits a lon/lat box into a viewport of `width × height` points.
-pub fn fit_box(b: &RegionBox, width: f32, height: f32) -> MapView {
-    let conic = conformal_conic();
-    let mut min = [f64::MAX; 2];
-    let mut max = [f64::MIN; 2];
-    // Parallels are curved in a conic projection: sample the edges.
-    for i in 0..=24 {
-        let t = i as f64 / 24.0;
-        let lon = b.min_lon + t * (b.max_lon - b.min_lon);
-        let lat = b.min_lat + t * (b.max_lat - b.min_lat);
-        for (x, y) in [
-            (lon, b.min_lat),
-            (lon, b.max_lat),
-            (b.min_lon, lat),
-            (b.max_lon, lat),
-        ] {
-            if let Some(p) = conic.forward(x, y) {
-                min = [min[0].min(p.x), min[1].min(p.y)];
-                max = [max[0].max(p.x), max[1].max(p.y)];
-            }
-        }
-    }
-    if min[0] > max[0] {
-        return MapView::fit_region(width, height);
-    }
-    let (w, h) = ((max[0] - min[0]).max(0.01), (max[1] - min[1]).max(0.01));
-    let scale = (width.max(1.0) as f64 / w).min(height.max(1.0) as f64 / h);
-    MapView {
-        center: [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0],
-        points_per_km: scale.clamp(MapView::MIN_SCALE, MapView::MAX_SCALE),
-    }
-}
-
 /// A checked request turned into a page layout, a projector and scene
 /// options: everything but the date, so an animation prepares once.
 #[derive(Clone, Debug)]
@@ -291,16 +258,20 @@ impl Prepared {
         let map: Rect = layout.map;
         let view = match (&request.view, &request.bbox) {
             (Some(v), _) => *v,
-            (None, Some(b)) => fit_box(b, map.width(), map.height()),
+            (None, Some(b)) => MapView::fit_box(b, map.width(), map.height()),
             (None, None) => MapView::fit_region(map.width(), map.height()),
         };
+        let projector = Projector::new(view, map);
+        let extent = projector.visible_map_rect();
         Ok(Prepared {
-            projector: Projector::new(view, map),
+            projector,
             layout,
             scene_options: SceneOptions {
                 date: request.date,
                 language: request.language,
                 hidden_layers: hidden,
+                // The legend and the sources block describe what the map shows.
+                extent: Some(extent),
             },
             include: request.include.clone(),
         })
@@ -559,7 +530,7 @@ mod tests {
             max_lon: 47.2,
             max_lat: 40.3,
         };
-        let view = fit_box(&b, 800.0, 600.0);
+        let view = MapView::fit_box(&b, 800.0, 600.0);
         let pr = Projector::new(
             view,
             Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0)),

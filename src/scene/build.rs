@@ -3,6 +3,8 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
+use geo::{Contains, Intersects};
+
 use egui::Color32;
 
 use super::style::{self, controller_color, controller_fill};
@@ -22,12 +24,29 @@ pub struct SceneOptions {
     pub language: Language,
     /// Layers not to draw (by name).
     pub hidden_layers: BTreeSet<String>,
+    /// The part of the map that is shown (map km), when known: the legend and the
+    /// credits then list only what lies in it. Everything is still drawn; the
+    /// painters cull what is off screen.
+    pub extent: Option<geo::Rect<f64>>,
 }
 
 impl SceneOptions {
     /// Whether a layer is shown.
     pub fn shows(&self, layer: &str) -> bool {
         !self.hidden_layers.contains(layer)
+    }
+
+    /// Whether a feature lies (at least partly) in the shown extent.
+    fn in_extent(&self, pf: &ProjectedFeature) -> bool {
+        let Some(extent) = &self.extent else {
+            return true;
+        };
+        if !pf.bbox.intersects(extent) {
+            return false;
+        }
+        // A bounding box that overlaps the extent does not mean the shape does
+        // (think of a long border zone seen from its corner).
+        extent.contains(&pf.bbox) || pf.geometry.intersects(extent)
     }
 }
 
@@ -51,7 +70,14 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
     for (feature, pf) in visible_on(atlas, projected, options.date, &|layer| {
         options.shows(layer)
     }) {
-        credits.add(feature);
+        // What lies outside the extent is drawn (and culled later) but neither
+        // credited nor listed in the legend.
+        let in_extent = options.in_extent(pf);
+        let mut seen_here = Seen::default();
+        let seen = if in_extent { &mut seen } else { &mut seen_here };
+        if in_extent {
+            credits.add(feature);
+        }
         match feature.layer.as_str() {
             "countries" => {
                 let color = country_fill(feature);

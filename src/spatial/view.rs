@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::projection::{MapPoint, REGION, conformal_conic};
+use super::projection::{MapPoint, REGION, RegionBox, conformal_conic};
 
 /// Where the map looks: a centre in map kilometres and a scale.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -22,19 +22,25 @@ impl MapView {
 
     /// The view that shows the whole region in a viewport of `width`×`height` points.
     pub fn fit_region(width: f32, height: f32) -> MapView {
+        MapView::fit_box(&REGION, width, height)
+    }
+
+    /// The view that fits a lon/lat box into a viewport of `width`×`height` points
+    /// (centred, the box touching the viewport's edges on one axis).
+    pub fn fit_box(b: &RegionBox, width: f32, height: f32) -> MapView {
         let lcc = conformal_conic();
         let mut min = [f64::MAX; 2];
         let mut max = [f64::MIN; 2];
         // Sample the box's edges: parallels are curved in a conic projection.
-        for i in 0..=20 {
-            let t = i as f64 / 20.0;
-            let lon = REGION.min_lon + t * (REGION.max_lon - REGION.min_lon);
-            let lat = REGION.min_lat + t * (REGION.max_lat - REGION.min_lat);
+        for i in 0..=24 {
+            let t = i as f64 / 24.0;
+            let lon = b.min_lon + t * (b.max_lon - b.min_lon);
+            let lat = b.min_lat + t * (b.max_lat - b.min_lat);
             for (x, y) in [
-                (lon, REGION.min_lat),
-                (lon, REGION.max_lat),
-                (REGION.min_lon, lat),
-                (REGION.max_lon, lat),
+                (lon, b.min_lat),
+                (lon, b.max_lat),
+                (b.min_lon, lat),
+                (b.max_lon, lat),
             ] {
                 if let Some(p) = lcc.forward(x, y) {
                     min = [min[0].min(p.x), min[1].min(p.y)];
@@ -42,7 +48,18 @@ impl MapView {
                 }
             }
         }
-        let (w, h) = ((max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0));
+        if min[0] > max[0] {
+            // Nothing projected (a box far outside the projection's domain).
+            return if *b == REGION {
+                MapView {
+                    center: [0.0, 0.0],
+                    points_per_km: 1.0,
+                }
+            } else {
+                MapView::fit_region(width, height)
+            };
+        }
+        let (w, h) = ((max[0] - min[0]).max(0.01), (max[1] - min[1]).max(0.01));
         let scale = (width.max(1.0) as f64 / w).min(height.max(1.0) as f64 / h);
         MapView {
             center: [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0],

@@ -1,0 +1,46 @@
+//! The map's legend: a collapsible box in the map's bottom-left corner whose
+//! rows are real labels (screen readers and UI tests read them).
+
+use egui::{Align2, CollapsingHeader, Frame, Rect, RichText, Sense, Ui, Vec2};
+
+use crate::render::egui_painter::paint_swatch;
+use crate::scene::LegendEntry;
+use crate::scene::style::{HALO, LABEL};
+
+/// Shows `legend` over the map in `map_rect`, open or folded as the user left it.
+pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry]) {
+    if legend.is_empty() {
+        return;
+    }
+    egui::Area::new(ui.scope_id().with("map-legend"))
+        .pivot(Align2::LEFT_BOTTOM)
+        .fixed_pos(map_rect.left_bottom() + Vec2::new(10.0, -10.0))
+        .constrain_to(map_rect)
+        .show(ui.ctx(), |ui| {
+            // The plate is light whatever the window's theme: keep its text dark.
+            ui.set_visuals(egui::Visuals::light());
+            Frame::new()
+                .fill(HALO)
+                .corner_radius(4.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    CollapsingHeader::new(RichText::new("Legend").color(LABEL).strong())
+                        .id_salt("map-legend-header")
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            ui.spacing_mut().item_spacing.y = 2.0;
+                            for entry in legend {
+                                legend_row(ui, entry);
+                            }
+                        });
+                });
+        });
+}
+
+fn legend_row(ui: &mut Ui, entry: &LegendEntry) {
+    ui.horizontal(|ui| {
+        let (swatch, _) = ui.allocate_exact_size(Vec2::new(24.0, 14.0), Sense::hover());
+        paint_swatch(ui.painter(), swatch.center(), entry);
+        ui.label(RichText::new(&entry.text).color(LABEL).size(12.0));
+    });
+}
