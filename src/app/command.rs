@@ -18,6 +18,10 @@ pub enum Command {
     SetLayerVisible(String, bool),
     /// Save what the window shows as a PNG in the pictures folder.
     Screenshot,
+    /// Ask where to save a screenshot (the native dialog), then save it there.
+    ScreenshotAs,
+    /// Save what the window shows as a PNG at this path.
+    ScreenshotTo(std::path::PathBuf),
     /// Select a feature (clicked at a map point), or clear the selection.
     Select(Option<(String, MapPoint)>),
 }

@@ -3,13 +3,14 @@
 //! are rendered on a worker thread from the same Scene code as the command
 //! line, so the window stays responsive; an animation can be cancelled.
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{ProgressBar, Ui};
 
 use super::AtlasData;
+use super::export_job::ExportJob;
+use super::file_picker::SaveDialog;
 use crate::atlas::Language;
 use crate::render::animation::{AnimationFormat, AnimationRequest, Step, write_animation};
 use crate::render::export::{ExportRequest, Format, export_to_file};
@@ -48,13 +49,15 @@ pub fn timestamped_name(prefix: &str, extension: &str) -> String {
     )
 }
 
-/// A job running on a worker thread.
-#[derive(Default)]
-struct Job {
-    done: AtomicUsize,
-    total: AtomicUsize,
-    cancel: AtomicBool,
-    result: Mutex<Option<Result<String, String>>>,
+/// A file the user can choose a place for with the save dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveTarget {
+    /// A screenshot of the window.
+    Screenshot,
+    /// The publication map of the "Export map" dialog.
+    Map,
+    /// The animation of the "Export animation" dialog.
+    Animation,
 }
 
 /// The export dialogs' state.
@@ -81,7 +84,7 @@ pub struct ExportDialogs {
     pause_on_events: bool,
     animation_format: AnimationFormat,
     animation_path: String,
-    job: Option<Arc<Job>>,
+    job: Option<Arc<ExportJob>>,
     /// The last message for the user (saved where, or what went wrong).
     pub message: Option<String>,
 }
@@ -161,12 +164,77 @@ impl ExportDialogs {
         request
     }
 
+    /// The save dialog for the map or the animation, suggesting the current path.
+    pub fn save_dialog(&self, target: SaveTarget) -> SaveDialog {
+        match target {
+            SaveTarget::Animation => {
+                let (kind, ext) = match self.animation_format {
+                    AnimationFormat::Gif => ("GIF animation", "gif"),
+                    AnimationFormat::Apng => ("Animated PNG", "png"),
+                };
+                SaveDialog::suggesting(
+                    "Save animation",
+                    Path::new(self.animation_path.trim()),
+                    kind,
+                    ext,
+                )
+            }
+            _ => {
+                let kind = match self.format {
+                    Format::Png => "PNG image",
+                    Format::Svg => "SVG drawing",
+                };
+                SaveDialog::suggesting(
+                    "Save map",
+                    Path::new(self.map_path.trim()),
+                    kind,
+                    self.format.extension(),
+                )
+            }
+        }
+    }
+
+    /// Takes the path the user chose for the map or the animation; its
+    /// extension picks the format when it names one, else the format's own
+    /// extension is added.
+    pub fn set_path(&mut self, target: SaveTarget, path: &Path) {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match target {
+            SaveTarget::Animation => {
+                match ext.as_deref() {
+                    Some("gif") => self.animation_format = AnimationFormat::Gif,
+                    Some("png" | "apng") => self.animation_format = AnimationFormat::Apng,
+                    _ => {}
+                }
+                let path = match ext.as_deref() {
+                    Some("gif" | "png" | "apng") => path.to_path_buf(),
+                    _ => path.with_extension(match self.animation_format {
+                        AnimationFormat::Gif => "gif",
+                        AnimationFormat::Apng => "png",
+                    }),
+                };
+                self.animation_path = path.display().to_string();
+            }
+            _ => {
+                match ext.as_deref() {
+                    Some("png") => self.format = Format::Png,
+                    Some("svg") => self.format = Format::Svg,
+                    _ => {}
+                }
+                let path = match ext.as_deref() {
+                    Some("png" | "svg") => path.to_path_buf(),
+                    _ => path.with_extension(self.format.extension()),
+                };
+                self.map_path = path.display().to_string();
+            }
+        }
+    }
+
     /// Picks up a finished job's result.
     fn poll(&mut self) {
-        let finished = self
-            .job
-            .as_ref()
-            .and_then(|job| job.result.lock().ok().and_then(|mut r| r.take()));
+        let finished = self.job.as_ref().and_then(|job| job.take_result());
         if let Some(result) = finished {
             self.message = Some(match result {
                 Ok(path) => format!("Saved to {path}"),
@@ -178,15 +246,13 @@ impl ExportDialogs {
 
     fn progress(&self, ui: &mut Ui) {
         if let Some(job) = &self.job {
-            let total = job.total.load(Ordering::Relaxed).max(1);
-            let done = job.done.load(Ordering::Relaxed);
             ui.add(
-                ProgressBar::new(done as f32 / total as f32)
+                ProgressBar::new(job.fraction())
                     .show_percentage()
                     .animate(true),
             );
             if ui.button("Cancel").clicked() {
-                job.cancel.store(true, Ordering::Relaxed);
+                job.cancel();
             }
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(100));
@@ -209,7 +275,23 @@ impl ExportDialogs {
         }
     }
 
-    /// Shows the open dialogs.
+    /// The "Save as" path field with its "Choose…" button (the save dialog).
+    fn path_row(path: &mut String, can_ask: bool, ui: &mut Ui) -> bool {
+        let label = ui.label("Save as");
+        let mut choose = false;
+        ui.horizontal(|ui| {
+            choose = ui
+                .add_enabled(can_ask, egui::Button::new("Choose…"))
+                .on_hover_text("Pick the file with the system's save dialog")
+                .clicked();
+            ui.add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+        });
+        choose
+    }
+
+    /// Shows the open dialogs. Returns the file the user wants to choose a
+    /// place for with the save dialog (`can_ask` is false while one is open).
     #[allow(clippy::too_many_arguments)]
     pub fn show(
         &mut self,
@@ -219,7 +301,9 @@ impl ExportDialogs {
         language: Language,
         view: Option<RegionBox>,
         hidden: &[String],
-    ) {
+        can_ask: bool,
+    ) -> Option<SaveTarget> {
+        let mut wants_dialog = None;
         self.poll();
         if self.map_path.is_empty() {
             self.map_path = default_folder()
@@ -276,9 +360,9 @@ impl ExportDialogs {
                     ui.radio_value(&mut self.current_view, false, "Whole region");
                 });
                 self.include_controls(ui);
-                let label = ui.label("Save as");
-                ui.text_edit_singleline(&mut self.map_path)
-                    .labelled_by(label.id);
+                if Self::path_row(&mut self.map_path, can_ask, ui) {
+                    wants_dialog = Some(SaveTarget::Map);
+                }
                 ui.label(format!(
                     "Shows {date}, the visible layers, labels in {}.",
                     language.endonym()
@@ -288,25 +372,14 @@ impl ExportDialogs {
                 } else if ui.button("Export").clicked() {
                     let request = self.request(date, language, view, hidden, data);
                     let path = PathBuf::from(self.map_path.trim());
-                    let job = Arc::new(Job::default());
-                    job.total.store(1, Ordering::Relaxed);
-                    let (atlas, projected, worker, ctx2) = (
-                        data.atlas.clone(),
-                        data.projected.clone(),
-                        job.clone(),
-                        ctx.clone(),
-                    );
-                    std::thread::spawn(move || {
+                    let (atlas, projected) = (data.atlas.clone(), data.projected.clone());
+                    self.job = Some(ExportJob::spawn(ctx, move |job| {
                         let result = export_to_file(&atlas, &projected, &request, &path)
                             .map(|()| path.display().to_string())
                             .map_err(|e| e.to_string());
-                        worker.done.store(1, Ordering::Relaxed);
-                        if let Ok(mut slot) = worker.result.lock() {
-                            *slot = Some(result);
-                        }
-                        ctx2.request_repaint();
-                    });
-                    self.job = Some(job);
+                        job.progress(1, 1);
+                        result
+                    }));
                 }
                 if let Some(message) = &self.message {
                     ui.label(message);
@@ -370,9 +443,9 @@ impl ExportDialogs {
                         }
                     });
                 self.include_controls(ui);
-                let label = ui.label("Save as");
-                ui.text_edit_singleline(&mut self.animation_path)
-                    .labelled_by(label.id);
+                if Self::path_row(&mut self.animation_path, can_ask, ui) {
+                    wants_dialog = Some(SaveTarget::Animation);
+                }
                 if self.busy() {
                     self.progress(ui);
                 } else if ui.button("Export animation").clicked() {
@@ -387,37 +460,24 @@ impl ExportDialogs {
                             request.format = self.animation_format;
                             request.frame = self.request(from, language, view, hidden, data);
                             let path = PathBuf::from(self.animation_path.trim());
-                            let job = Arc::new(Job::default());
-                            let (atlas, projected, worker, ctx2) = (
-                                data.atlas.clone(),
-                                data.projected.clone(),
-                                job.clone(),
-                                ctx.clone(),
-                            );
-                            std::thread::spawn(move || {
+                            let (atlas, projected) = (data.atlas.clone(), data.projected.clone());
+                            self.job = Some(ExportJob::spawn(ctx, move |job| {
                                 let mut progress = |done: usize, total: usize, _date: Date| {
-                                    worker.done.store(done, Ordering::Relaxed);
-                                    worker.total.store(total, Ordering::Relaxed);
-                                    ctx2.request_repaint();
+                                    job.progress(done, total)
                                 };
-                                let result = write_animation(
+                                write_animation(
                                     &atlas,
                                     &projected,
                                     &request,
                                     &path,
                                     &mut progress,
-                                    &worker.cancel,
+                                    job.cancel_flag(),
                                 )
                                 .map(|summary| {
                                     format!("{} ({} frames)", path.display(), summary.dates.len())
                                 })
-                                .map_err(|e| e.to_string());
-                                if let Ok(mut slot) = worker.result.lock() {
-                                    *slot = Some(result);
-                                }
-                                ctx2.request_repaint();
-                            });
-                            self.job = Some(job);
+                                .map_err(|e| e.to_string())
+                            }));
                         }
                         (Err(e), _) | (_, Err(e)) => self.message = Some(format!("{e}.")),
                     }
@@ -427,6 +487,7 @@ impl ExportDialogs {
                 }
             });
         self.animation_open = animation_open;
+        wants_dialog
     }
 }
 

@@ -7,6 +7,8 @@ pub mod command;
 pub mod data;
 pub mod details;
 pub mod export_dialog;
+pub mod export_job;
+pub mod file_picker;
 pub mod fonts;
 pub mod keys;
 pub mod legend;
@@ -27,6 +29,7 @@ use crate::atlas::{Language, Mark};
 use crate::scene::{Scene, SceneOptions, build_scene};
 use crate::spatial::{Hit, MapPoint, MapView, Projector, features_at};
 use crate::time::{Date, Timeline};
+pub use export_dialog::SaveTarget;
 use state::PersistedState;
 use timeline_panel::DateField;
 
@@ -65,7 +68,14 @@ pub struct AtlasApp {
     screenshot: Option<screenshot::ScreenshotThenQuit>,
     /// The export dialogs.
     pub exports: export_dialog::ExportDialogs,
-    screenshot_requested: bool,
+    /// Where the next screenshot goes, once the frame is drawn.
+    pending_screenshot: Option<std::path::PathBuf>,
+    /// Asks where to save (the native dialog; tests put their own answers here).
+    pub file_picker: std::sync::Arc<dyn file_picker::FilePicker>,
+    /// A save dialog that is open, and what its answer is for.
+    pending_pick: Option<file_picker::PendingPick<SaveTarget>>,
+    /// The window's context (known from the first frame), to wake it from threads.
+    ctx: Option<egui::Context>,
     /// Where the last screenshot went (or why it failed), shown in the top bar.
     toast: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
@@ -109,7 +119,10 @@ impl AtlasApp {
             show_errors,
             screenshot: None,
             exports: export_dialog::ExportDialogs::default(),
-            screenshot_requested: false,
+            pending_screenshot: None,
+            file_picker: std::sync::Arc::new(file_picker::NativeFilePicker),
+            pending_pick: None,
+            ctx: None,
             toast: Default::default(),
         }
     }
@@ -185,7 +198,82 @@ impl AtlasApp {
                 }
             }
             Command::Select(selection) => self.selection = selection,
-            Command::Screenshot => self.screenshot_requested = true,
+            Command::Screenshot => {
+                self.pending_screenshot = Some(
+                    export_dialog::default_folder()
+                        .join(export_dialog::timestamped_name("caucasus-atlas", "png")),
+                )
+            }
+            Command::ScreenshotAs => self.ask_where_to_save(SaveTarget::Screenshot),
+            Command::ScreenshotTo(path) => self.pending_screenshot = Some(path),
+        }
+    }
+
+    /// Opens the save dialog for `target` (one at a time), suggesting the
+    /// path the target would use now.
+    fn ask_where_to_save(&mut self, target: SaveTarget) {
+        if self.pending_pick.is_some() {
+            return;
+        }
+        let Some(ctx) = self.ctx.clone() else { return };
+        let dialog = match target {
+            SaveTarget::Screenshot => file_picker::SaveDialog::suggesting(
+                "Save screenshot",
+                &export_dialog::default_folder()
+                    .join(export_dialog::timestamped_name("caucasus-atlas", "png")),
+                "PNG image",
+                "png",
+            ),
+            SaveTarget::Map | SaveTarget::Animation => self.exports.save_dialog(target),
+        };
+        self.pending_pick = Some(file_picker::PendingPick::ask(
+            self.file_picker.clone(),
+            dialog,
+            target,
+            &ctx,
+        ));
+    }
+
+    /// Carries out the save dialog's answer once it arrives.
+    fn poll_save_dialog(&mut self) {
+        let Some(pick) = &self.pending_pick else {
+            return;
+        };
+        let state = pick.poll();
+        let target = pick.purpose;
+        match state {
+            file_picker::PickState::Waiting => {}
+            file_picker::PickState::Cancelled => {
+                self.pending_pick = None;
+                // Cancelling and having no dialog at all look the same from here.
+                let note = "No file chosen (if no dialog appeared, this desktop has neither \
+                            the XDG desktop portal nor zenity)."
+                    .to_string();
+                match target {
+                    SaveTarget::Screenshot => self.set_toast(note),
+                    SaveTarget::Map | SaveTarget::Animation => self.exports.message = Some(note),
+                }
+            }
+            file_picker::PickState::Chosen(path) => {
+                self.pending_pick = None;
+                match target {
+                    SaveTarget::Screenshot => {
+                        let path = if path.extension().is_none() {
+                            path.with_extension("png")
+                        } else {
+                            path
+                        };
+                        self.apply(Command::ScreenshotTo(path));
+                    }
+                    SaveTarget::Map | SaveTarget::Animation => self.exports.set_path(target, &path),
+                }
+            }
+        }
+    }
+
+    fn set_toast(&self, message: String) {
+        if let Ok(mut slot) = self.toast.lock() {
+            *slot = Some(message);
         }
     }
 
@@ -274,6 +362,16 @@ impl AtlasApp {
                 .clicked()
             {
                 commands.push(Command::Screenshot);
+            }
+            if ui
+                .add_enabled(
+                    self.pending_pick.is_none(),
+                    egui::Button::new("Screenshot as…"),
+                )
+                .on_hover_text("Choose where to save the screenshot")
+                .clicked()
+            {
+                commands.push(Command::ScreenshotAs);
             }
             if ui
                 .button("Export map…")
@@ -408,6 +506,7 @@ impl AtlasApp {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
         let mut commands = keys::read_shortcuts(&ctx);
 
         // Playback moves the date by wall time; keep frames coming while playing.
@@ -471,9 +570,8 @@ impl eframe::App for AtlasApp {
         if let Some(shot) = &mut self.screenshot {
             shot.on_frame(&ctx);
         }
-        if std::mem::take(&mut self.screenshot_requested) {
-            let path = export_dialog::default_folder()
-                .join(export_dialog::timestamped_name("caucasus-atlas", "png"));
+        self.poll_save_dialog();
+        if let Some(path) = self.pending_screenshot.take() {
             let toast = self.toast.clone();
             let ctx2 = ctx.clone();
             ctx.request_screenshot(move |image| {
@@ -493,14 +591,18 @@ impl eframe::App for AtlasApp {
                 .map_projector
                 .as_ref()
                 .and_then(export_dialog::visible_box);
-            self.exports.show(
+            let wants_dialog = self.exports.show(
                 &ctx,
                 &self.data,
                 self.timeline.date,
                 self.language,
                 view,
                 &hidden,
+                self.pending_pick.is_none(),
             );
+            if let Some(target) = wants_dialog {
+                self.ask_where_to_save(target);
+            }
         }
     }
 
