@@ -12,7 +12,8 @@ pub(crate) fn parse_geometry(
     value: &serde_json::Value,
     class: GeometryClass,
 ) -> Result<geo::Geometry<f64>, String> {
-    let parsed: geojson::Geometry = serde_json::from_value(value.clone())
+    // Deserialised from the borrowed value: no copy of the coordinates.
+    let parsed = <geojson::Geometry as serde::Deserialize>::deserialize(value)
         .map_err(|e| format!("is not a valid GeoJSON geometry ({e})"))?;
     let geometry = parsed.value;
     check_class(&geometry, class)?;

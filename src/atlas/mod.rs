@@ -58,8 +58,24 @@ impl Loaded {
     pub fn from_texts<'a>(inputs: impl IntoIterator<Item = (String, String, &'a str)>) -> Loaded {
         let mut loaded = Loaded::default();
         let mut owners: HashMap<String, String> = HashMap::new();
-        for (file, layer, text) in inputs {
-            let LayerParse { features, errors } = parse_layer(&file, &layer, text);
+        let inputs: Vec<(String, String, &str)> = inputs.into_iter().collect();
+        // Layers parse and validate independently: one thread each (checking
+        // polygons is most of the loading time), then merged in input order.
+        let parsed: Vec<LayerParse> = std::thread::scope(|scope| {
+            let workers: Vec<_> = inputs
+                .iter()
+                .map(|(file, layer, text)| scope.spawn(move || parse_layer(file, layer, text)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+                })
+                .collect()
+        });
+        for ((file, layer, _), LayerParse { features, errors }) in inputs.into_iter().zip(parsed) {
             loaded.errors.extend(errors);
             let mut kept = Vec::with_capacity(features.len());
             for feature in features {
