@@ -1,18 +1,8 @@
 //! The command-line contract, run through the real binary.
 
-use std::process::Command;
+mod common;
 
-fn atlas(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
+use common::atlas;
 
 #[test]
 fn check_passes_on_the_bundled_data() {

@@ -1,9 +1,10 @@
 //! Exports: PNG, SVG and GIF through the library and the command line. No
 //! display and no GPU: everything is drawn on the CPU with the bundled fonts.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::Command;
 use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
@@ -14,6 +15,7 @@ use caucasus_atlas::render::export::{
 };
 use caucasus_atlas::render::raster::parse_svg;
 use caucasus_atlas::time::Date;
+use common::atlas;
 
 fn data() -> &'static AtlasData {
     static DATA: OnceLock<AtlasData> = OnceLock::new();
@@ -270,18 +272,6 @@ fn a_cancelled_animation_leaves_nothing() {
 }
 
 // ---- the command line ----
-
-fn atlas(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
 
 #[test]
 fn the_command_line_exports_png_and_svg() {

@@ -5,34 +5,23 @@ use std::sync::Arc;
 
 use egui::ColorImage;
 
-/// Writes an RGBA image as PNG, first to a temporary name in the same folder,
-/// then renamed, so a failed write never leaves a broken file.
+use crate::render::export::write_file;
+use crate::render::raster::{RgbaImage, encode_png};
+
+/// Writes the window's pixels as PNG, atomically like every export (a failed
+/// write never leaves a broken file), with the bundled PNG encoder.
 pub fn write_png(image: &ColorImage, path: &Path) -> Result<(), String> {
     let [w, h] = image.size;
-    let tmp: PathBuf = {
-        let mut name = path
-            .file_name()
-            .map(|n| n.to_os_string())
-            .unwrap_or_default();
-        name.push(".partial");
-        path.with_file_name(name)
+    let pixels = RgbaImage {
+        width: w as u32,
+        height: h as u32,
+        pixels: image.as_raw().to_vec(),
     };
-    let write = || -> Result<(), String> {
-        let file = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
-        let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), w as u32, h as u32);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-        writer
-            .write_image_data(image.as_raw())
-            .map_err(|e| e.to_string())?;
-        writer.finish().map_err(|e| e.to_string())?;
-        std::fs::rename(&tmp, path).map_err(|e| e.to_string())
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{} could not be written ({e})", path.display())
-    })
+    let bytes = encode_png(
+        &pixels,
+        &[("Software".to_string(), "Caucasus Atlas".to_string())],
+    )?;
+    write_file(path, &bytes).map_err(|e| e.to_string())
 }
 
 /// A pending "save a screenshot then quit" request (used by `--screenshot`).

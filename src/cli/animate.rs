@@ -5,42 +5,45 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use super::export::{display, include, load};
-use crate::atlas::Language;
+use clap::Args;
+
+use super::export::{display, load};
+use super::picture::PictureArgs;
+use super::{parse_date, parse_height, parse_step, parse_width};
 use crate::render::animation::{AnimationFormat, AnimationRequest, Step, plan, write_animation};
-use crate::render::export::{self, ExportRequest, Format};
-use crate::spatial::RegionBox;
+use crate::render::export::{self, Format};
 use crate::time::Date;
 
-/// The `animate` options, as parsed.
-#[derive(Clone, Debug)]
+/// The `animate` options.
+#[derive(Clone, Debug, Args)]
 pub struct AnimateArgs {
-    /// First date.
+    /// First date, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
     pub from: Date,
-    /// Last date (included when a step lands on it).
+    /// Last date; included when a step lands on it.
+    #[arg(long, value_parser = parse_date)]
     pub to: Date,
-    /// Distance between frames.
+    /// Distance between frames: 1d, 7d, 1m (any number of d, w or m) or event.
+    #[arg(long, value_parser = parse_step)]
     pub step: Step,
-    /// Where to write (.gif, or .png for APNG).
+    /// The file to write: .gif, or .png for an animated PNG.
+    #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Frames per second.
+    /// Frames per second (0.1 to 50).
+    #[arg(long, default_value_t = 2.0)]
     pub fps: f32,
-    /// Width in pixels.
+    /// Width in pixels (1 to 16384).
+    #[arg(long, default_value_t = 1280, value_parser = parse_width, allow_negative_numbers = true)]
     pub width: u32,
-    /// Height in pixels.
+    /// Height in pixels (1 to 16384).
+    #[arg(long, default_value_t = 720, value_parser = parse_height, allow_negative_numbers = true)]
     pub height: u32,
-    /// The lon/lat box to show.
-    pub bbox: Option<RegionBox>,
-    /// Layers to draw.
-    pub layers: Option<Vec<String>>,
-    /// Label language.
-    pub language: Language,
-    /// Title in the panel.
-    pub title: Option<String>,
-    /// Hold event dates longer.
+    /// Hold the frames on which an event happened three times as long.
+    #[arg(long)]
     pub pause_on_events: bool,
-    /// The map alone.
-    pub map_only: bool,
+    /// Area, layers, language and what goes around the map.
+    #[command(flatten)]
+    pub picture: PictureArgs,
 }
 
 /// Writes the animation; returns the exit code.
@@ -71,18 +74,9 @@ pub fn run(
         fps: args.fps,
         pause_on_events: args.pause_on_events,
         format,
-        frame: ExportRequest {
-            date: args.from,
-            width: args.width,
-            height: args.height,
-            bbox: args.bbox,
-            view: None,
-            layers: args.layers,
-            language: args.language,
-            format: Format::Png,
-            include: include(args.title, args.map_only),
-            pixels_per_point: None,
-        },
+        frame: args
+            .picture
+            .request(args.from, (args.width, args.height), Format::Png),
     };
     let total = match plan(&data.atlas, &request) {
         Ok(dates) => dates.len(),

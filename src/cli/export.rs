@@ -4,46 +4,32 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use clap::Args;
+
+use super::picture::PictureArgs;
+use super::{parse_date, parse_height, parse_width};
 use crate::app::AtlasData;
-use crate::atlas::Language;
-use crate::render::export::{self, ExportError, ExportRequest, Format};
-use crate::render::svg::ExportOptions;
-use crate::spatial::RegionBox;
+use crate::render::export::{self, ExportError, Format};
 use crate::time::Date;
 
-/// The `export` options, as parsed.
-#[derive(Clone, Debug)]
+/// The `export` options.
+#[derive(Clone, Debug, Args)]
 pub struct ExportArgs {
-    /// The date shown.
+    /// The date, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_date)]
     pub date: Date,
-    /// Where to write (.png or .svg).
+    /// The file to write; its extension (.png or .svg) chooses the format.
+    #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
-    /// Width in pixels.
+    /// Width in pixels (1 to 16384).
+    #[arg(long, default_value_t = 1920, value_parser = parse_width, allow_negative_numbers = true)]
     pub width: u32,
-    /// Height in pixels.
+    /// Height in pixels (1 to 16384).
+    #[arg(long, default_value_t = 1080, value_parser = parse_height, allow_negative_numbers = true)]
     pub height: u32,
-    /// The lon/lat box to show.
-    pub bbox: Option<RegionBox>,
-    /// Layers to draw (all if none given).
-    pub layers: Option<Vec<String>>,
-    /// Label language.
-    pub language: Language,
-    /// Title in the panel.
-    pub title: Option<String>,
-    /// The map alone, without the panel and attribution.
-    pub map_only: bool,
-}
-
-/// What to draw around the map for the command line's flags.
-pub fn include(title: Option<String>, map_only: bool) -> ExportOptions {
-    if map_only {
-        ExportOptions::map_only()
-    } else {
-        ExportOptions {
-            title,
-            ..ExportOptions::default()
-        }
-    }
+    /// Area, layers, language and what goes around the map.
+    #[command(flatten)]
+    pub picture: PictureArgs,
 }
 
 /// Loads the data (printing load problems as warnings); an atlas with no
@@ -86,18 +72,9 @@ pub fn run(
     let Some(data) = load(data, err)? else {
         return Ok(1);
     };
-    let request = ExportRequest {
-        date: args.date,
-        width: args.width,
-        height: args.height,
-        bbox: args.bbox,
-        view: None,
-        layers: args.layers,
-        language: args.language,
-        format,
-        include: include(args.title, args.map_only),
-        pixels_per_point: None,
-    };
+    let request = args
+        .picture
+        .request(args.date, (args.width, args.height), format);
     match export::export_to_file(&data.atlas, &data.projected, &request, &args.out) {
         Ok(()) => {
             writeln!(

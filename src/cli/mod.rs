@@ -5,6 +5,7 @@ mod at;
 mod check;
 mod events;
 mod export;
+mod picture;
 
 use std::path::PathBuf;
 
@@ -77,77 +78,9 @@ pub enum Command {
         json: bool,
     },
     /// Export the map on a date as PNG or SVG, with legend, date, scale and sources.
-    Export {
-        /// The date, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_date)]
-        date: Date,
-        /// The file to write; its extension (.png or .svg) chooses the format.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Width in pixels (1 to 16384).
-        #[arg(long, default_value_t = 1920, value_parser = parse_width, allow_negative_numbers = true)]
-        width: u32,
-        /// Height in pixels (1 to 16384).
-        #[arg(long, default_value_t = 1080, value_parser = parse_height, allow_negative_numbers = true)]
-        height: u32,
-        /// Show this lon/lat box instead of the whole region: minlon,minlat,maxlon,maxlat.
-        #[arg(long, value_parser = parse_bbox_arg, allow_hyphen_values = true)]
-        bbox: Option<RegionBox>,
-        /// Draw only these layers (comma-separated names; default: all).
-        #[arg(long, value_delimiter = ',')]
-        layers: Option<Vec<String>>,
-        /// Label language: en, hy, az, ru or ka.
-        #[arg(long, default_value = "en", value_parser = parse_language)]
-        lang: Language,
-        /// A title at the top of the side panel.
-        #[arg(long)]
-        title: Option<String>,
-        /// The map alone: no panel (legend, date, scale, sources) and no attribution line.
-        #[arg(long)]
-        map_only: bool,
-    },
+    Export(export::ExportArgs),
     /// Export an animation over a date range as GIF (or APNG with .png).
-    Animate {
-        /// First date, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_date)]
-        from: Date,
-        /// Last date; included when a step lands on it.
-        #[arg(long, value_parser = parse_date)]
-        to: Date,
-        /// Distance between frames: 1d, 7d, 1m (any number of d, w or m) or event.
-        #[arg(long, value_parser = parse_step)]
-        step: Step,
-        /// The file to write: .gif, or .png for an animated PNG.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Frames per second (0.1 to 50).
-        #[arg(long, default_value_t = 2.0)]
-        fps: f32,
-        /// Width in pixels (1 to 16384).
-        #[arg(long, default_value_t = 1280, value_parser = parse_width, allow_negative_numbers = true)]
-        width: u32,
-        /// Height in pixels (1 to 16384).
-        #[arg(long, default_value_t = 720, value_parser = parse_height, allow_negative_numbers = true)]
-        height: u32,
-        /// Show this lon/lat box instead of the whole region: minlon,minlat,maxlon,maxlat.
-        #[arg(long, value_parser = parse_bbox_arg, allow_hyphen_values = true)]
-        bbox: Option<RegionBox>,
-        /// Draw only these layers (comma-separated names; default: all).
-        #[arg(long, value_delimiter = ',')]
-        layers: Option<Vec<String>>,
-        /// Label language: en, hy, az, ru or ka.
-        #[arg(long, default_value = "en", value_parser = parse_language)]
-        lang: Language,
-        /// A title at the top of the side panel.
-        #[arg(long)]
-        title: Option<String>,
-        /// Hold the frames on which an event happened three times as long.
-        #[arg(long)]
-        pause_on_events: bool,
-        /// The map alone: no panel and no attribution line.
-        #[arg(long)]
-        map_only: bool,
-    },
+    Animate(animate::AnimateArgs),
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -210,66 +143,8 @@ pub fn run(
             json,
         } => at::run(data.as_ref(), date, lon, lat, radius_km, json, out, err),
         Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
-        Command::Export {
-            date,
-            out: path,
-            width,
-            height,
-            bbox,
-            layers,
-            lang,
-            title,
-            map_only,
-        } => export::run(
-            export::ExportArgs {
-                date,
-                out: path,
-                width,
-                height,
-                bbox,
-                layers,
-                language: lang,
-                title,
-                map_only,
-            },
-            data.as_ref(),
-            out,
-            err,
-        ),
-        Command::Animate {
-            from,
-            to,
-            step,
-            out: path,
-            fps,
-            width,
-            height,
-            bbox,
-            layers,
-            lang,
-            title,
-            pause_on_events,
-            map_only,
-        } => animate::run(
-            animate::AnimateArgs {
-                from,
-                to,
-                step,
-                out: path,
-                fps,
-                width,
-                height,
-                bbox,
-                layers,
-                language: lang,
-                title,
-                pause_on_events,
-                map_only,
-            },
-            data.as_ref(),
-            out,
-            err,
-        ),
+        Command::Export(args) => export::run(args, data.as_ref(), out, err),
+        Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,56 @@
+//! The options `export` and `animate` share: what area, which layers, which
+//! language, and what goes around the map.
+
+use clap::Args;
+
+use super::{parse_bbox_arg, parse_language};
+use crate::atlas::Language;
+use crate::render::export::{ExportRequest, Format};
+use crate::render::svg::ExportOptions;
+use crate::spatial::RegionBox;
+use crate::time::Date;
+
+/// How a picture of the map is framed and dressed.
+#[derive(Clone, Debug, Args)]
+pub struct PictureArgs {
+    /// Show this lon/lat box instead of the whole region: minlon,minlat,maxlon,maxlat.
+    #[arg(long, value_parser = parse_bbox_arg, allow_hyphen_values = true)]
+    pub bbox: Option<RegionBox>,
+    /// Draw only these layers (comma-separated names; default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub layers: Option<Vec<String>>,
+    /// Label language: en, hy, az, ru or ka.
+    #[arg(long = "lang", default_value = "en", value_parser = parse_language)]
+    pub language: Language,
+    /// A title at the top of the side panel.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The map alone: no panel (legend, date, scale, sources) and no attribution line.
+    #[arg(long)]
+    pub map_only: bool,
+}
+
+impl PictureArgs {
+    /// The export request for one picture of `width × height` pixels on `date`.
+    pub fn request(self, date: Date, (width, height): (u32, u32), format: Format) -> ExportRequest {
+        ExportRequest {
+            date,
+            width,
+            height,
+            bbox: self.bbox,
+            view: None,
+            layers: self.layers,
+            language: self.language,
+            format,
+            include: if self.map_only {
+                ExportOptions::map_only()
+            } else {
+                ExportOptions {
+                    title: self.title,
+                    ..ExportOptions::default()
+                }
+            },
+            pixels_per_point: None,
+        }
+    }
+}
