@@ -32,6 +32,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, MultiPolygon, mapping, shape
 from shapely.ops import linemerge, unary_union
 
+import border_corrections
+
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "geodata"
 GRID = 1e-5
@@ -249,10 +251,6 @@ CORRIDOR_OUTER_S = [(46.594, 39.628), (46.585, 39.60), (46.578, 39.58), (46.565,
                     (46.545, 39.535), (46.51, 39.522)]
 CORRIDOR_SPLIT = [(46.58, 39.648), (46.565, 39.62), (46.556, 39.595), (46.548, 39.57), (46.540, 39.553),
                   (46.533, 39.549)]
-# Kornidzor: Natural Earth puts the village 0.4 km inside Azerbaijan; this line gives the
-# village back to Armenia (see README, corrections).
-KORNIDZOR = [(46.519, 39.5575), (46.527, 39.557), (46.5345, 39.5515), (46.5355, 39.5445),
-             (46.529, 39.5365), (46.522, 39.534)]
 
 # Armenia: ground taken by Azerbaijani forces in May 2021 (Sev Lich) and Sep 2022 (Jermuk).
 SEV_LICH = [(46.29, 39.64), (46.285, 39.598), (46.25, 39.572), (46.21, 39.562), (46.17, 39.568),
@@ -260,12 +258,10 @@ SEV_LICH = [(46.29, 39.64), (46.285, 39.598), (46.25, 39.572), (46.21, 39.562), 
 JERMUK = [(45.83, 39.86), (45.775, 39.858), (45.755, 39.835), (45.765, 39.805), (45.80, 39.785),
           (45.85, 39.772), (45.90, 39.762), (45.94, 39.768), (45.96, 39.80)]
 
-# Exclaves and border corrections.
-KARKI = [(44.915, 39.800), (44.94, 39.806), (44.965, 39.800), (44.975, 39.787), (44.968, 39.771),
-         (44.945, 39.765), (44.922, 39.770), (44.912, 39.785), (44.915, 39.800)]
-ASKIPARA_FIX = [(45.027, 41.048), (45.032, 41.053), (45.031, 41.065), (45.025, 41.073), (45.017, 41.0745)]
-SOFULU = [(45.200, 40.985), (45.205, 41.0), (45.215, 41.008), (45.228, 41.006), (45.232, 40.996),
-          (45.214, 40.978)]
+# Exclaves and border corrections. The Kornidzor, Karki, Yukhari Askipara and Sofulu
+# corrections are already in countries.geojson (scripts/border_corrections.py); only the seam
+# between Sofulu and Barkhudarly, which the correction merges into one exclave, is cut here.
+SOFULU_BARKHUDARLY = border_corrections.SOFULU_BARKHUDARLY
 GAZAKH_NORTH = [(45.066, 41.116), (45.080, 41.1155), (45.086, 41.104), (45.085, 41.090),
                 (45.087, 41.077), (45.076, 41.068), (45.062, 41.069)]
 GAZAKH_SOUTH = [(45.100, 41.048), (45.106, 41.057), (45.113, 41.066), (45.124, 41.082),
@@ -313,9 +309,8 @@ LINES = {
     "jabrayil-fuzuli": JABRAYIL_FUZULI, "martakert-1992": MARTAKERT_1992, "khojaly": KHOJALY,
     "parukh": PARUKH, "cf-north": CF_NORTH, "cf-south": CF_SOUTH, "shusha-east": SHUSHA_EAST,
     "pocket": POCKET, "hadrut-north": HADRUT_NORTH, "corridor-outer-n": CORRIDOR_OUTER_N,
-    "corridor-outer-s": CORRIDOR_OUTER_S, "corridor-split": CORRIDOR_SPLIT, "kornidzor": KORNIDZOR,
-    "sev-lich": SEV_LICH, "jermuk": JERMUK, "karki": KARKI, "askipara-fix": ASKIPARA_FIX,
-    "sofulu": SOFULU, "gazakh-north": GAZAKH_NORTH, "gazakh-south": GAZAKH_SOUTH,
+    "corridor-outer-s": CORRIDOR_OUTER_S, "corridor-split": CORRIDOR_SPLIT,
+    "sev-lich": SEV_LICH, "jermuk": JERMUK, "sofulu-barkhudarly": SOFULU_BARKHUDARLY, "gazakh-north": GAZAKH_NORTH, "gazakh-south": GAZAKH_SOUTH,
     "abkhazia": ABKHAZIA, "ganmukhuri": GANMUKHURI, "gagra-gudauta": GAGRA_GUDAUTA,
     "gudauta-sukhumi": GUDAUTA_SUKHUMI, "gali": GALI, "tkvarcheli": TKVARCHELI,
     "upper-kodori": UPPER_KODORI, "soao": SOAO, "akhalgori-west": AKHALGORI_WEST,
@@ -366,9 +361,10 @@ ZONES = [
     dict(id="zone-armenia", default="arm", seeds=[(44.5126, 40.17765), (46.34168, 39.51111), (46.5305, 39.5476)],
          name=name("Armenia", "Հայաստան", "Ermənistan", "Армения", "სომხეთი"),
          history=H((START, "ARM")), sources=src("ne", "karki"), unc=0.5,
-         note="Armenia outside the zones drawn separately. Its outer edge is Natural Earth's border, "
-              "corrected at Kornidzor (see geodata/README.md); only the edges with the small zones "
-              "inside it are approximate."),
+         note="Armenia outside the zones drawn separately. Its outer edge is the border of "
+              "countries.geojson: Natural Earth's, corrected at Kornidzor, Karki, Yukhari Askipara and "
+              "Sofulu (see geodata/README.md); only the edges with the small zones inside it are "
+              "approximate."),
     dict(id="zone-azerbaijan", default="aze", seeds=[(49.89201, 40.37767)],
          name=name("Azerbaijan", "Ադրբեջան", "Azərbaycan", "Азербайджан", "აზერბაიჯანი"),
          history=H((START, "AZE")), sources=src("ne", "loc"), unc=3,
@@ -1031,8 +1027,13 @@ def main():
     drawn = shape(loc["geometry"])
     print(f"line-of-contact-1994 vs the authored polyline: Hausdorff distance "
           f"{drawn.hausdorff_distance(LineString(LOC_1994).intersection(countries['aze'])):.5f} deg")
-    kor = Polygon(KORNIDZOR + [KORNIDZOR[0]]).intersection(countries["aze"])
-    print(f"Kornidzor correction: {area_km2(kor):.2f} km2 moved from aze to zone-armenia")
+    for cid, ring, frm, to, probe in border_corrections.CORRECTIONS:
+        moved = Polygon(ring).intersection(countries[to.lower()])
+        ok = countries[to.lower()].contains(Point(probe)) and not countries[frm.lower()].contains(Point(probe))
+        print(f"border correction {cid}: {area_km2(moved):.2f} km2 of its ring in {to.lower()} "
+              f"({'in place' if ok else 'MISSING from countries.geojson'})")
+        if not ok:
+            problems.append(f"countries.geojson lacks the {cid} correction; rerun build_basemap.py")
     if "--table" in sys.argv:
         print_table(zones_geom)
     if problems or "--check" in sys.argv or "--table" in sys.argv:

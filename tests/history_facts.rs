@@ -18,15 +18,11 @@ fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-/// The controller of the control zone under a bundled place on a date.
-fn controller_at_place(place: &str, date: &str) -> Controller {
+/// The controller of the control zone under a point (lon, lat) on a date, asked
+/// through the query behind the window's click and `caucasus-atlas at`.
+fn controller_at(what: &str, lon: f64, lat: f64, date: &str) -> Controller {
     let data = data();
-    let feature = data
-        .atlas
-        .feature(place)
-        .unwrap_or_else(|| panic!("no place {place}"));
-    let at = feature.geometry.centroid().expect("a point");
-    let point = conformal_conic().forward(at.x(), at.y()).unwrap();
+    let point = conformal_conic().forward(lon, lat).unwrap();
     let hits = features_at(&data.atlas, &data.projected, d(date), point, 0.0, &|_| true);
     let zones: Vec<_> = hits
         .iter()
@@ -35,13 +31,34 @@ fn controller_at_place(place: &str, date: &str) -> Controller {
     assert_eq!(
         zones.len(),
         1,
-        "{place} on {date} lies in {} control zones",
+        "{what} on {date} lies in {} control zones",
         zones.len()
     );
     zones[0]
         .feature
         .controller_on(d(date))
         .unwrap_or_else(|| panic!("{} has no controller on {date}", zones[0].feature.id))
+}
+
+/// The controller of the control zone under a bundled place on a date.
+fn controller_at_place(place: &str, date: &str) -> Controller {
+    let feature = data()
+        .atlas
+        .feature(place)
+        .unwrap_or_else(|| panic!("no place {place}"));
+    let at = feature.geometry.centroid().expect("a point");
+    controller_at(place, at.x(), at.y(), date)
+}
+
+/// Asserts who held a point on each of the given dates.
+fn assert_point(what: &str, lon: f64, lat: f64, expected: &[(&str, Controller)]) {
+    for (date, controller) in expected {
+        assert_eq!(
+            controller_at(what, lon, lat, date),
+            *controller,
+            "{what} ({lon}, {lat}) on {date}"
+        );
+    }
 }
 
 fn assert_held(place: &str, date: &str, expected: Controller) {
@@ -217,4 +234,58 @@ fn control_zones_tile_the_three_countries() {
         "summed {total} vs union {}",
         union.unsigned_area()
     );
+}
+
+/// The id of the country outline (`countries` layer) under a point.
+fn country_at(lon: f64, lat: f64) -> String {
+    let data = data();
+    let point = conformal_conic().forward(lon, lat).unwrap();
+    let hits = features_at(&data.atlas, &data.projected, d("2024-01-01"), point, 0.0, &|_| true);
+    let countries: Vec<_> = hits
+        .iter()
+        .filter(|h| h.feature.layer == "countries")
+        .map(|h| h.feature.id.clone())
+        .collect();
+    assert_eq!(countries.len(), 1, "({lon}, {lat}) is in {countries:?}");
+    countries[0].clone()
+}
+
+/// The drawn border follows the corrections that the control zones make to Natural
+/// Earth: Kornidzor is in Armenia, Karki, Sofulu and Yukhari Askipara in Azerbaijan.
+#[test]
+fn the_country_outlines_carry_the_border_corrections() {
+    let kornidzor = data().atlas.feature("kornidzor").unwrap();
+    let at = kornidzor.geometry.centroid().unwrap();
+    assert_eq!(country_at(at.x(), at.y()), "arm", "Kornidzor");
+    assert_eq!(country_at(44.94361, 39.78556), "aze", "Karki / Tigranashen");
+    assert_eq!(country_at(44.94, 39.80), "aze", "north edge of Karki");
+    assert_eq!(country_at(45.217, 40.998), "aze", "Sofulu");
+    assert_eq!(country_at(45.1947, 40.98644), "aze", "Barkhudarly");
+    assert_eq!(country_at(45.02333, 41.06611), "aze", "Yukhari Askipara");
+    assert_eq!(country_at(44.96, 39.81), "arm", "just north of Karki");
+}
+
+/// Each country outline is the union of the zones that belong to it de jure (the
+/// controller on the first day, when the Soviet republics map to ARM, AZE and GEO), to
+/// within 1e-5 deg² (about 0.1 km²; each correction is at least 1.3 km²).
+#[test]
+fn country_outlines_equal_their_zones() {
+    let atlas = &data().atlas;
+    let start = d("1988-02-20");
+    for (id, code) in [("arm", Arm), ("aze", Aze), ("geo", Geo)] {
+        let country = polygons(atlas.feature(id).unwrap());
+        let zones = atlas
+            .layer("control")
+            .unwrap()
+            .features
+            .iter()
+            .filter(|z| z.controller_on(start) == Some(code))
+            .map(polygons)
+            .reduce(|a, b| a.union(&b))
+            .unwrap();
+        let missing = country.difference(&zones).unsigned_area();
+        let extra = zones.difference(&country).unsigned_area();
+        assert!(missing < 1e-5, "{id}: {missing} deg² of the outline in no {code:?} zone");
+        assert!(extra < 1e-5, "{id}: {code:?} zones reach {extra} deg² beyond the outline");
+    }
 }
