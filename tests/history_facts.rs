@@ -240,7 +240,14 @@ fn control_zones_tile_the_three_countries() {
 fn country_at(lon: f64, lat: f64) -> String {
     let data = data();
     let point = conformal_conic().forward(lon, lat).unwrap();
-    let hits = features_at(&data.atlas, &data.projected, d("2024-01-01"), point, 0.0, &|_| true);
+    let hits = features_at(
+        &data.atlas,
+        &data.projected,
+        d("2024-01-01"),
+        point,
+        0.0,
+        &|_| true,
+    );
     let countries: Vec<_> = hits
         .iter()
         .filter(|h| h.feature.layer == "countries")
@@ -285,7 +292,179 @@ fn country_outlines_equal_their_zones() {
             .unwrap();
         let missing = country.difference(&zones).unsigned_area();
         let extra = zones.difference(&country).unsigned_area();
-        assert!(missing < 1e-5, "{id}: {missing} deg² of the outline in no {code:?} zone");
-        assert!(extra < 1e-5, "{id}: {code:?} zones reach {extra} deg² beyond the outline");
+        assert!(
+            missing < 1e-5,
+            "{id}: {missing} deg² of the outline in no {code:?} zone"
+        );
+        assert!(
+            extra < 1e-5,
+            "{id}: {code:?} zones reach {extra} deg² beyond the outline"
+        );
     }
+}
+
+#[test]
+fn the_horadiz_pocket_of_1993_was_retaken_in_january_1994() {
+    // Horadiz town, on the Aras.
+    assert_point(
+        "Horadiz",
+        47.335,
+        39.45,
+        &[
+            ("1993-09-15", Aze),
+            ("1993-12-01", Nkr),
+            ("1994-02-01", Aze),
+            ("2000-01-01", Aze),
+        ],
+    );
+    // Alkhanli, east of Fuzuli: Armenian-held from August 1993.
+    assert_point(
+        "Alkhanli",
+        47.364,
+        39.596,
+        &[
+            ("1993-07-01", Aze),
+            ("1993-10-01", Nkr),
+            ("1994-02-01", Aze),
+        ],
+    );
+    // Garakhanbeyli stayed behind the 1994 line until 2020.
+    assert_point(
+        "Garakhanbeyli",
+        47.267,
+        39.599,
+        &[("1994-02-01", Nkr), ("2020-11-01", Aze)],
+    );
+}
+
+#[test]
+fn the_qubadli_and_zangilan_border_band_was_handed_over_on_18_december_2020() {
+    assert_point(
+        "Qubadli band near Vorotan",
+        46.395,
+        39.41,
+        &[
+            ("1993-06-01", Aze),
+            ("2000-01-01", Nkr),
+            ("2020-11-15", Nkr),
+            ("2020-12-17", Nkr),
+            ("2020-12-19", Aze),
+        ],
+    );
+    assert_point(
+        "Zangilan band by Kapan",
+        46.55,
+        39.188,
+        &[("2020-11-15", Nkr), ("2020-12-19", Aze)],
+    );
+    // Qubadli town itself fell in October.
+    assert_held("qubadli", "2020-11-15", Aze);
+    assert_held("kapan", "2020-12-01", Arm);
+}
+
+#[test]
+fn the_smaller_azerbaijani_advances_into_armenia() {
+    // East of Verin Shorzha, May 2021.
+    assert_point(
+        "Verin Shorzha heights",
+        45.895,
+        40.085,
+        &[("2021-05-01", Arm), ("2021-06-01", Aze)],
+    );
+    // East of Norabak and Sotk, September 2022.
+    assert_point(
+        "Sotk heights",
+        45.971,
+        40.19,
+        &[
+            ("2021-06-01", Arm),
+            ("2022-09-01", Arm),
+            ("2022-10-01", Aze),
+        ],
+    );
+    // Nerkin Hand, south-east of Kapan, September 2022.
+    assert_point(
+        "Nerkin Hand heights",
+        46.485,
+        39.07,
+        &[("2022-09-01", Arm), ("2022-10-01", Aze)],
+    );
+    // The villages themselves stay Armenian.
+    assert_point("Verin Shorzha", 45.8325, 40.0872, &[("2022-10-01", Arm)]);
+    assert_point("Norabak", 45.861, 40.156, &[("2022-10-01", Arm)]);
+    assert_point("Sotk", 45.8695, 40.2001, &[("2022-10-01", Arm)]);
+}
+
+#[test]
+fn the_russian_buffer_zones_of_2008() {
+    // Ergneti, south of Tskhinvali: Russian checkpoints until 8 Oct 2008.
+    assert_point(
+        "Ergneti",
+        43.991,
+        42.201,
+        &[
+            ("2008-08-01", Geo),
+            ("2008-09-01", Rus),
+            ("2008-11-01", Geo),
+        ],
+    );
+    // Gori: Russian-held 13-22 Aug 2008.
+    assert_held("gori", "2008-08-10", Geo);
+    assert_held("gori", "2008-08-15", Rus);
+    assert_held("gori", "2008-09-01", Geo);
+    // Zugdidi, in the zone along Abkhazia.
+    assert_held("zugdidi", "2008-08-01", Geo);
+    assert_held("zugdidi", "2008-09-01", Rus);
+    assert_held("zugdidi", "2008-11-01", Geo);
+    // Perevi (Sachkhere): a Russian post until 18 Oct 2010.
+    assert_point(
+        "Perevi",
+        43.585,
+        42.35,
+        &[
+            ("2008-08-01", Geo),
+            ("2009-06-01", Rus),
+            ("2010-10-17", Rus),
+            ("2010-10-19", Geo),
+        ],
+    );
+    // Small Perevi, inside the former oblast, is South Ossetian.
+    assert_point("Small Perevi", 43.597, 42.357, &[("2012-01-01", Sos)]);
+    // Senaki and Tbilisi stay Georgian.
+    assert_held("tbilisi", "2008-08-15", Geo);
+}
+
+#[test]
+fn georgian_held_villages_in_south_ossetia_until_august_2008() {
+    for (village, lon, lat) in [
+        ("Kurta", 43.951, 42.289),
+        ("Tamarasheni", 43.963, 42.251),
+        ("Achabeti", 43.95, 42.28),
+        ("Eredvi", 44.041, 42.247),
+        ("Avnevi", 43.8764, 42.1922),
+        ("Nuli", 43.8561, 42.2061),
+    ] {
+        assert_point(
+            village,
+            lon,
+            lat,
+            &[
+                ("2000-01-01", Geo),
+                ("2008-08-01", Geo),
+                ("2009-01-01", Sos),
+            ],
+        );
+    }
+    // Zemo Nikozi is outside South Ossetia: Georgian, apart from the 2008 buffer zone.
+    assert_point(
+        "Zemo Nikozi",
+        43.957,
+        42.197,
+        &[
+            ("2000-01-01", Geo),
+            ("2008-09-01", Rus),
+            ("2009-01-01", Geo),
+        ],
+    );
+    assert_held("tskhinvali", "2008-08-01", Sos);
 }
