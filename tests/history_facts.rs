@@ -468,3 +468,10 @@ fn georgian_held_villages_in_south_ossetia_until_august_2008() {
     );
     assert_held("tskhinvali", "2008-08-01", Sos);
 }
+
+#[test]
+fn the_gyumri_base_is_russian_from_1992_not_from_1988() {
+    assert!(!shown("rus-102nd-military-base-gyumri", "1990-06-01"));
+    assert!(shown("rus-102nd-military-base-gyumri", "1993-06-01"));
+    assert!(shown("rus-102nd-military-base-gyumri", "2024-07-01"));
+}
