@@ -183,6 +183,8 @@ S = {
                    "5 checkpoints by South Ossetia)", "https://www.politico.eu/article/russian-withdrawal-from-georgia-confirmed/"),
     "perevi10": ("Today.az: Russian soldiers withdraw from Perevi village (19 Oct 2010)",
                  "http://www.today.az/print/news/regions/75230.html"),
+    "geomfa08": ("Georgian Foreign Ministry blog: timeline for 22 Aug 2008 (Russian troops remain in Poti and Perevi)",
+                 "https://georgiamfa.blogspot.com/2008/08/timeline-for-22nd-august-to-1430.html"),
     "perevi08": ("ABC News: Russian troops move back into disputed village (14 Dec 2008)",
                  "http://www.abc.net.au/news/2008-12-14/russian-troops-move-back-into-disputed-village/238986"),
     "nuli": ("Нул / Nuli (Russian Wikipedia): the Georgian-populated Avnevi-Nuli enclave",
@@ -990,7 +992,7 @@ ZONES = [
     dict(id="zone-avnevi-nuli-enclave", seeds=[(43.8764, 42.1922), (43.8561, 42.2061)],
          name=name("Avnevi and Nuli", ru="Авнев (Авневи) и Нул (Нули)", ka="ავნევი და ნული"),
          history=H((START, "GEO"),
-                   ("2008-08-10", "SOS", {"from_range": ["2008-08-08", "2008-08-12"],
+                   ("2008-08-10", "SOS", {"from_range": ["2008-08-10", "2008-08-12"],
                                          "note": "The Georgian villagers were evacuated on the eve of the August "
                                                  "2008 war and the villages were lost with the Georgian "
                                                  "withdrawal; they were burnt and looted afterwards."})),
@@ -1027,13 +1029,14 @@ ZONES = [
     dict(id="zone-perevi", seeds=[(43.585, 42.35)],
          name=name("Perevi (Sachkhere)", ru="Переви", ka="პერევი"),
          history=H((START, "GEO"),
-                   ("2008-08-13", "RUS", {"from_range": ["2008-08-11", "2008-08-22"],
-                                         "note": "Russian troops held the village after the August 2008 war "
-                                                 "(still there on 22 Aug when they left Gori); they pulled out "
-                                                 "on 12 Dec 2008 and came back the next day."}),
+                   ("2008-08-22", "RUS", {"from_range": ["2008-08-11", "2008-08-22"],
+                                         "note": "Russian troops held the village after the August 2008 war; "
+                                                 "the first dated mention is 22 Aug, when they stayed there "
+                                                 "while leaving Gori. They pulled out on 12 Dec 2008 and came "
+                                                 "back the next day."}),
                    ("2010-10-18", "GEO", {"note": "Russian troops left on the evening of 18 Oct 2010 once a road "
                                                  "round the village was built; Georgian police moved in."})),
-         sources=src("perevi10", "perevi08", "rgwar"), unc=1.5,
+         sources=src("perevi10", "perevi08", "geomfa08", "rgwar"), unc=1.5,
          note="The Sachkhere-municipality part of Perevi, outside the former oblast, where a Russian post "
               "controlled the local road to Small Perevi (Pereu); the only place outside South Ossetia and "
               "Abkhazia that Russia kept after October 2008."),
