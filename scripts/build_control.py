@@ -32,6 +32,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, MultiPolygon, mapping, shape
 from shapely.ops import linemerge, unary_union
 
+import border_corrections
+
 ROOT = Path(__file__).resolve().parent.parent
 GEO = ROOT / "geodata"
 GRID = 1e-5
@@ -139,6 +141,56 @@ S = {
                       "https://www.bbc.com/russian/international/2009/08/090817_akhalgori_maloveryan.shtml"),
     "kurta": ("RFE/RL: Ten years after the village burned (the 17 Liakhvi villages)",
               "https://www.rferl.org/a/ten-years-after-village-burned-georgian-doctor-still-hurting/29415596.html"),
+    # Armenia, 2021-2022
+    "pashinyan_sep22": ("DW: Armenia's PM says Azerbaijan established control over territories (14 Sep 2022)",
+                        "https://www.dw.com/en/armenias-pm-azerbaijan-established-control-over-some-territories/a-63118664"),
+    "pashinyan_nov21": ("News.am via Armenian Club: 40-45 km² under Azerbaijani control after 12 May 2021 (24 Nov 2021)",
+                        "https://www.armenianclub.com/2021/11/25/armenian-pm-40-45-square-kilometer-territories-of-armenia-under-azerbaijani-control-after-azerbaijans-may-12-attack/"),
+    "shorzha21": ("News.am via Armenian Club: two posts blockaded after the advance near Verin Shorzha (16 May 2021)",
+                  "https://armenianclub.com/2021/05/16/two-military-posts-are-under-azerbaijan-blockade-near-gegharkunik-province-village-says-armenia-ex-pm/amp"),
+    "asryan139": ("Panorama.am: Azeri troops seized 139 sq. km of Armenian territory, army chief says (28 Apr 2023)",
+                  "https://panorama.am/en/news/2023/04/28/Azeri-attack-army-chief/2828343"),
+    "asryan_positions": ("Asbarez: Army chief of staff confirms Armenian position losses (31 Oct 2022)",
+                         "https://asbarez.com/army-chief-of-staff-confirms-armenian-position-losses/"),
+    "irates": ("Irates.am: three years since the aggression of 13 Sep 2022 (advance toward Nerkin Hand, Verin "
+               "Shorzha, Artanish, Sotk and Jermuk)", "https://www.irates.am/hy/1757766886"),
+    "elbakyan": ("Armenews: in Gegharkunik the occupied area equals five Ajapnyak districts (E. Elbakyan, via News.am)",
+                 "https://wp.armenews.com/dans-la-region-de-gegharkunik-armenie-lennemi-occupait-une-zone-de-la-taille-de-5-districts-administratifs-dajapnyak"),
+    "tatoyan": ("Aravot: Tatoyan Foundation on Nerkin Hand (2,700 ha occupied, 4 Mar 2024)",
+                "https://en.aravot.am/2024/03/04/343259"),
+    "nerkinhand22": ("Norharatch: in the Kapan community alone 2,700 ha occupied after 13-14 Sep 2022",
+                     "https://norharatch.com/news/fondation-tatoyan-rien-que-dans-la-communaute-de-kapan-2-700-hectares-de-terres-ont-ete-occupes-par-les-azerbaidjanais"),
+    # Fuzuli / Horadiz, 1993-94
+    "horadiz_wiki": ("Operation Horadiz (Wikipedia)", "https://en.wikipedia.org/wiki/Operation_Horadiz"),
+    "horadiz_ap": ("AP: Azerbaijan reports first victory in months (7 Jan 1994)",
+                   "https://www.apnews.com/2494271f74310b03b6fb03a22c800fe9"),
+    "horadiz_newsaz": ("News.az: Horadiz marks 24th anniversary (21,000 ha, 20 villages of Fuzuli, Jojug Marjanli)",
+                       "https://news.az/news/horadiz-marks-24th-anniversary-of-liberation-from-armenian-occupation"),
+    # Qubadli and Zangilan border, Dec 2020
+    "syunik20": ("Asbarez: Syunik outposts near Kapan are surrendered to Azerbaijan (18 Dec 2020)",
+                 "http://asbarez.com/199273/syunik-outposts-near-kapan-are-surrendered-to-azerbaijan/"),
+    "syunik20b": ("News.am: why are Armenian forces coming down from their positions in Syunik (18 Dec 2020)",
+                  "https://news.am/eng/news/619591.html"),
+    # Georgia, 2008-2010
+    "zugdidi08": ("IWPR: Russian army moves into west Georgia (11 Aug 2008)",
+                  "https://iwpr.net/global-voices/russian-army-moves-west-georgia"),
+    "gori08": ("Trend (dpa): Russian troops open road to Gori, under Russian control since Wednesday (18 Aug 2008)",
+               "https://en.trend.az/scaucasus/georgia/1272846.html"),
+    "gori08b": ("Reuters: Smiling Russians quit relieved Georgian town (22 Aug 2008)",
+                "https://www.reuters.com/article/us-georgia-ossetia-soldiers/smiling-russians-quit-relieved-georgian-town-idUSLM57244120080822?sp=true"),
+    "buffer08": ("BBC: Russian troops quit Georgia areas (8 Oct 2008)", "http://news.bbc.co.uk/2/hi/europe/7658385.stm"),
+    "buffer08eu": ("Politico: Russian withdrawal from Georgia confirmed (EUMM: 12 checkpoints and a base by Abkhazia, "
+                   "5 checkpoints by South Ossetia)", "https://www.politico.eu/article/russian-withdrawal-from-georgia-confirmed/"),
+    "perevi10": ("Today.az: Russian soldiers withdraw from Perevi village (19 Oct 2010)",
+                 "http://www.today.az/print/news/regions/75230.html"),
+    "geomfa08": ("Georgian Foreign Ministry blog: timeline for 22 Aug 2008 (Russian troops remain in Poti and Perevi)",
+                 "https://georgiamfa.blogspot.com/2008/08/timeline-for-22nd-august-to-1430.html"),
+    "perevi08": ("ABC News: Russian troops move back into disputed village (14 Dec 2008)",
+                 "http://www.abc.net.au/news/2008-12-14/russian-troops-move-back-into-disputed-village/238986"),
+    "nuli": ("Нул / Nuli (Russian Wikipedia): the Georgian-populated Avnevi-Nuli enclave",
+             "https://ru.wikipedia.org/wiki/%D0%9D%D1%83%D0%BB%D0%B8"),
+    "avnevi_aj": ("Al Jazeera: South Ossetia's wrecked villages (Avnevi, 19 Dec 2008)",
+                  "https://www.aljazeera.com/news/2008/12/19/south-ossetias-wrecked-villages/"),
 }
 
 
@@ -249,23 +301,17 @@ CORRIDOR_OUTER_S = [(46.594, 39.628), (46.585, 39.60), (46.578, 39.58), (46.565,
                     (46.545, 39.535), (46.51, 39.522)]
 CORRIDOR_SPLIT = [(46.58, 39.648), (46.565, 39.62), (46.556, 39.595), (46.548, 39.57), (46.540, 39.553),
                   (46.533, 39.549)]
-# Kornidzor: Natural Earth puts the village 0.4 km inside Azerbaijan; this line gives the
-# village back to Armenia (see README, corrections).
-KORNIDZOR = [(46.519, 39.5575), (46.527, 39.557), (46.5345, 39.5515), (46.5355, 39.5445),
-             (46.529, 39.5365), (46.522, 39.534)]
 
 # Armenia: ground taken by Azerbaijani forces in May 2021 (Sev Lich) and Sep 2022 (Jermuk).
 SEV_LICH = [(46.29, 39.64), (46.285, 39.598), (46.25, 39.572), (46.21, 39.562), (46.17, 39.568),
             (46.15, 39.585), (46.15, 39.65)]
-JERMUK = [(45.83, 39.86), (45.775, 39.858), (45.755, 39.835), (45.765, 39.805), (45.80, 39.785),
-          (45.85, 39.772), (45.90, 39.762), (45.94, 39.768), (45.96, 39.80)]
+JERMUK = [(45.83, 39.86), (45.775, 39.858), (45.755, 39.835), (45.765, 39.807), (45.80, 39.793),
+          (45.85, 39.780), (45.90, 39.770), (45.94, 39.774), (45.96, 39.80)]
 
-# Exclaves and border corrections.
-KARKI = [(44.915, 39.800), (44.94, 39.806), (44.965, 39.800), (44.975, 39.787), (44.968, 39.771),
-         (44.945, 39.765), (44.922, 39.770), (44.912, 39.785), (44.915, 39.800)]
-ASKIPARA_FIX = [(45.027, 41.048), (45.032, 41.053), (45.031, 41.065), (45.025, 41.073), (45.017, 41.0745)]
-SOFULU = [(45.200, 40.985), (45.205, 41.0), (45.215, 41.008), (45.228, 41.006), (45.232, 40.996),
-          (45.214, 40.978)]
+# Exclaves and border corrections. The Kornidzor, Karki, Yukhari Askipara and Sofulu
+# corrections are already in countries.geojson (scripts/border_corrections.py); only the seam
+# between Sofulu and Barkhudarly, which the correction merges into one exclave, is cut here.
+SOFULU_BARKHUDARLY = border_corrections.SOFULU_BARKHUDARLY
 GAZAKH_NORTH = [(45.066, 41.116), (45.080, 41.1155), (45.086, 41.104), (45.085, 41.090),
                 (45.087, 41.077), (45.076, 41.068), (45.062, 41.069)]
 GAZAKH_SOUTH = [(45.100, 41.048), (45.106, 41.057), (45.113, 41.066), (45.124, 41.082),
@@ -305,6 +351,57 @@ LIAKHVI = [(43.953, 42.238), (43.978, 42.240), (43.988, 42.262), (43.975, 42.300
 EREDVI = [(44.02, 42.19), (44.015, 42.235), (44.035, 42.262), (44.07, 42.268), (44.095, 42.245),
           (44.09, 42.20), (44.08, 42.13)]
 
+# Armenia, Gegharkunik: ground east of Verin Shorzha taken in May 2021 (inner line) and the
+# wider strip east of Verin Shorzha, Norabak and Sotk held after 13-14 Sep 2022 (outer line).
+# Both run from Azerbaijan across Natural Earth's border and back.
+GEGHARKUNIK_2021 = [(45.915, 40.05), (45.888, 40.056), (45.885, 40.075), (45.892, 40.095),
+                    (45.91, 40.107), (45.935, 40.113), (45.96, 40.12)]
+GEGHARKUNIK_2022 = [(45.905, 40.035), (45.884, 40.045), (45.879, 40.062), (45.880, 40.085),
+                    (45.89, 40.103), (45.91, 40.118), (45.94, 40.14), (45.956, 40.165),
+                    (45.966, 40.19), (45.972, 40.21), (45.99, 40.22)]
+# Armenia, Syunik: the strip round Nerkin Hand and the Tsav valley south-east of Kapan, held
+# by Azerbaijani forces after 13-14 Sep 2022 (from Azerbaijan across the border and back).
+NERKIN_HAND = [(46.505, 39.035), (46.487, 39.038), (46.481, 39.06), (46.479, 39.085),
+               (46.466, 39.105), (46.448, 39.118), (46.43, 39.128), (46.44, 39.14)]
+
+# Azerbaijan, Fuzuli district: the ground east of the 1994 line that Armenian forces held
+# from late 1993 until the Horadiz operation (Dec 1993 - 6 Jan 1994). The outer line runs
+# from the 1994 line north-east of Fuzuli to the Aras east of Horadiz; the split line
+# separates the villages near Fuzuli (Armenian-held from August 1993) from Horadiz and the
+# Aras strip (late October 1993).
+HORADIZ_OUTER = [(47.27, 39.655), (47.31, 39.663), (47.365, 39.65), (47.40, 39.622),
+                 (47.415, 39.575), (47.41, 39.52), (47.397, 39.49), (47.385, 39.455)]
+HORADIZ_SPLIT = [(47.29, 39.525), (47.35, 39.53), (47.43, 39.535)]
+
+# Azerbaijan, Qubadli and Zangilan: the band along the Armenian border that Armenian forces
+# still held after the 10 Nov 2020 ceasefire, from Shurnukh on the Goris-Kapan road down to
+# Syunik village by Kapan, handed over on 18 Dec 2020. From Armenia across Natural Earth's
+# border, about 2-3 km inside Azerbaijan, and back into Armenia by Kapan.
+SYUNIK_BORDER_2020 = [(46.425, 39.4562), (46.432, 39.447), (46.418, 39.42), (46.405, 39.40),
+                      (46.415, 39.375), (46.45, 39.355), (46.49, 39.345), (46.515, 39.33),
+                      (46.53, 39.30), (46.55, 39.275), (46.585, 39.252), (46.615, 39.237),
+                      (46.625, 39.215), (46.60, 39.196), (46.56, 39.18), (46.52, 39.165),
+                      (46.48, 39.175), (46.45, 39.19), (46.43, 39.202), (46.425, 39.215)]
+
+# Georgia, August-October 2008: the Russian "security zone" along Abkhazia (about 12 km
+# from the Enguri, the old CIS security zone, from the sea to the Enguri dam), the zone
+# south of South Ossetia (to the Karaleti checkpoint north of Gori), Gori with the highway
+# to Igoeti (13-22 Aug 2008), and the post at Perevi (Sachkhere), kept until Oct 2010.
+BUFFER_ABKHAZIA = [(41.60, 42.30), (41.70, 42.31), (41.78, 42.37), (41.86, 42.43), (41.93, 42.49),
+                   (42.00, 42.55), (42.06, 42.60), (42.11, 42.66), (42.12, 42.72), (42.09, 42.765),
+                   (42.04, 42.79)]
+BUFFER_SOUTH_OSSETIA = [(43.77, 42.20), (43.77, 42.12), (43.82, 42.08), (43.90, 42.066),
+                        (43.98, 42.05), (44.06, 42.028), (44.14, 42.035), (44.22, 42.05),
+                        (44.30, 42.07), (44.30, 42.10)]
+GORI_2008 = [(43.93, 42.08), (43.94, 42.0), (43.98, 41.955), (44.06, 41.94), (44.20, 41.945),
+             (44.33, 41.965), (44.43, 41.985), (44.44, 42.07)]
+PEREVI = [(43.600, 42.362), (43.585, 42.368), (43.572, 42.36), (43.570, 42.345), (43.58, 42.335),
+          (43.595, 42.335), (43.612, 42.343)]
+# Georgian-held Avnevi-Nuli enclave on the Eastern Prone, inside South Ossetia (1992-2008).
+AVNEVI_NULI = [(43.843, 42.212), (43.852, 42.219), (43.866, 42.216), (43.884, 42.202),
+               (43.889, 42.193), (43.882, 42.1885), (43.870, 42.189), (43.858, 42.196),
+               (43.846, 42.203), (43.843, 42.212)]
+
 LINES = {
     "nkao": NKAO, "murovdag": MUROVDAG, "shahumyan": SHAHUMYAN, "loc-t3-t4": LOC_T3_T4,
     "loc-plain": LOC_PLAIN, "lele-tepe": LELE_TEPE, "talish-heights": TALISH_HEIGHTS,
@@ -313,13 +410,16 @@ LINES = {
     "jabrayil-fuzuli": JABRAYIL_FUZULI, "martakert-1992": MARTAKERT_1992, "khojaly": KHOJALY,
     "parukh": PARUKH, "cf-north": CF_NORTH, "cf-south": CF_SOUTH, "shusha-east": SHUSHA_EAST,
     "pocket": POCKET, "hadrut-north": HADRUT_NORTH, "corridor-outer-n": CORRIDOR_OUTER_N,
-    "corridor-outer-s": CORRIDOR_OUTER_S, "corridor-split": CORRIDOR_SPLIT, "kornidzor": KORNIDZOR,
-    "sev-lich": SEV_LICH, "jermuk": JERMUK, "karki": KARKI, "askipara-fix": ASKIPARA_FIX,
-    "sofulu": SOFULU, "gazakh-north": GAZAKH_NORTH, "gazakh-south": GAZAKH_SOUTH,
+    "corridor-outer-s": CORRIDOR_OUTER_S, "corridor-split": CORRIDOR_SPLIT,
+    "sev-lich": SEV_LICH, "jermuk": JERMUK, "sofulu-barkhudarly": SOFULU_BARKHUDARLY, "gazakh-north": GAZAKH_NORTH, "gazakh-south": GAZAKH_SOUTH,
     "abkhazia": ABKHAZIA, "ganmukhuri": GANMUKHURI, "gagra-gudauta": GAGRA_GUDAUTA,
     "gudauta-sukhumi": GUDAUTA_SUKHUMI, "gali": GALI, "tkvarcheli": TKVARCHELI,
     "upper-kodori": UPPER_KODORI, "soao": SOAO, "akhalgori-west": AKHALGORI_WEST,
-    "liakhvi": LIAKHVI, "eredvi": EREDVI,
+    "liakhvi": LIAKHVI, "eredvi": EREDVI, "gegharkunik-2021": GEGHARKUNIK_2021,
+    "gegharkunik-2022": GEGHARKUNIK_2022, "nerkin-hand": NERKIN_HAND, "horadiz-outer": HORADIZ_OUTER,
+    "horadiz-split": HORADIZ_SPLIT, "syunik-border-2020": SYUNIK_BORDER_2020,
+    "buffer-abkhazia": BUFFER_ABKHAZIA, "buffer-south-ossetia": BUFFER_SOUTH_OSSETIA, "gori-2008": GORI_2008,
+    "perevi": PEREVI, "avnevi-nuli": AVNEVI_NULI,
 }
 
 
@@ -366,9 +466,10 @@ ZONES = [
     dict(id="zone-armenia", default="arm", seeds=[(44.5126, 40.17765), (46.34168, 39.51111), (46.5305, 39.5476)],
          name=name("Armenia", "Հայաստան", "Ermənistan", "Армения", "სომხეთი"),
          history=H((START, "ARM")), sources=src("ne", "karki"), unc=0.5,
-         note="Armenia outside the zones drawn separately. Its outer edge is Natural Earth's border, "
-              "corrected at Kornidzor (see geodata/README.md); only the edges with the small zones "
-              "inside it are approximate."),
+         note="Armenia outside the zones drawn separately. Its outer edge is the border of "
+              "countries.geojson: Natural Earth's, corrected at Kornidzor, Karki, Yukhari Askipara and "
+              "Sofulu (see geodata/README.md); only the edges with the small zones inside it are "
+              "approximate."),
     dict(id="zone-azerbaijan", default="aze", seeds=[(49.89201, 40.37767)],
          name=name("Azerbaijan", "Ադրբեջան", "Azərbaycan", "Азербайджан", "აზერბაიჯანი"),
          history=H((START, "AZE")), sources=src("ne", "loc"), unc=3,
@@ -544,17 +645,71 @@ ZONES = [
          history=H((START, "AZE"),
                    ("1993-08-31", "NKR"),
                    ("2020-10-25", "AZE", {"note": "Azerbaijani forces took Qubadli town on 25 Oct 2020; "
-                                                 "some villages by the Armenian border changed hands later, "
-                                                 "the last in December 2020."})),
+                                                 "the band by the Armenian border (zone-qubadli-border-2020) "
+                                                 "stayed Armenian-held until 18 Dec 2020."})),
          sources=src("qubadli_d", "summer93", "war2tl"), unc=4, note=KB_NOTE),
+    dict(id="zone-qubadli-border-2020", seeds=[(46.395, 39.41), (46.508, 39.32)], contested=True,
+         name=name("Kashunik / Qubadli border band (held until December 2020)",
+                   "Կաշունիքի շրջանի սահմանամերձ գոտի", "Qubadlı rayonunun sərhədyanı zolağı",
+                   "Приграничная полоса Губадлинского района"),
+         history=H((START, "AZE"),
+                   ("1993-08-31", "NKR"),
+                   ("2020-12-18", "AZE", {"note": "After the 10 Nov 2020 ceasefire Armenian forces still held "
+                                                 "positions here, on the Azerbaijani side of the Soviet line, "
+                                                 "with stretches of the Goris-Kapan road near Shurnukh and "
+                                                 "Vorotan; they came down from them by 17:00 on 18 Dec 2020 as "
+                                                 "the border was marked with GPS."})),
+         sources=src("syunik20", "syunik20b", "qubadli_d"), unc=2.5,
+         note="A band about 2-3 km wide along Natural Earth's border from Shurnukh to the Qubadli-Zangilan "
+              "line; its width is a sketch (the sources name the villages and the road, not a line)."),
     dict(id="zone-zangilan", seeds=[(46.65988, 39.08371)], contested=True,
          name=name("Kovsakan / Zangilan district", "Կովսականի շրջան", "Zəngilan rayonu",
                    "Зангеланский район"),
          history=H((START, "AZE"),
                    ("1993-10-29", "NKR", {"from_range": ["1993-10-29", "1993-10-30"]}),
                    ("2020-10-20", "AZE", {"note": "Azerbaijan announced Zangilan town and villages taken on "
-                                                 "20 Oct 2020."})),
+                                                 "20 Oct 2020; the band by Kapan (zone-zangilan-border-2020) "
+                                                 "stayed Armenian-held until 18 Dec 2020."})),
          sources=src("zangilan_d", "war2tl"), unc=4, note=KB_NOTE),
+    dict(id="zone-zangilan-border-2020", seeds=[(46.55, 39.188)], contested=True,
+         name=name("Kovsakan / Zangilan border band by Kapan (held until December 2020)",
+                   "Կովսականի շրջանի սահմանամերձ գոտի Կապանի մոտ", "Zəngilan rayonunun Qafan yaxınlığındakı "
+                   "sərhədyanı zolağı", "Приграничная полоса Зангеланского района у Капана"),
+         history=H((START, "AZE"),
+                   ("1993-10-29", "NKR", {"from_range": ["1993-10-29", "1993-10-30"]}),
+                   ("2020-12-18", "AZE", {"note": "The heights by Kapan and Syunik village were handed over by "
+                                                 "17:00 on 18 Dec 2020."})),
+         sources=src("syunik20", "syunik20b", "zangilan_d"), unc=2.5,
+         note="A band about 2 km wide along Natural Earth's border east and south of Kapan, down to Syunik "
+              "village; Natural Earth's border runs unusually close to Kapan here."),
+    dict(id="zone-fuzuli-east-1993", seeds=[(47.364, 39.596)],
+         name=name("Villages east of Fuzuli (1993-1994)", "Ֆիզուլիից արևելք գտնվող գյուղերը (1993-1994)",
+                   "Füzulidən şərqdəki kəndlər (1993-1994)", "Сёла к востоку от Физули (1993-1994)"),
+         history=H((START, "AZE"),
+                   ("1993-08-23", "NKR", {"from_range": ["1993-08-23", "1993-08-26"],
+                                         "note": "Taken with Fuzuli in August 1993 (Alkhanli was Armenian-held "
+                                                 "from August 1993 to January 1994)."}),
+                   ("1994-01-06", "AZE", {"from_range": ["1993-12-15", "1994-01-06"],
+                                         "note": "Retaken in the Horadiz operation (15 Dec 1993 - 6 Jan 1994), "
+                                                 "which freed about 210 km² with Horadiz, 20 villages of Fuzuli "
+                                                 "district and Jojug Marjanli."})),
+         sources=src("horadiz_wiki", "horadiz", "horadiz_newsaz", "horadiz_ap"), unc=4,
+         note="The ground between the 1994 line and the furthest Armenian advance east of Fuzuli, north of "
+              "Horadiz. The outer line is a sketch sized to the 210 km² of the operation (with "
+              "zone-horadiz-1993)."),
+    dict(id="zone-horadiz-1993", seeds=[(47.335, 39.45), (47.298, 39.391)],
+         name=name("Horadiz and the Aras strip (1993-1994)", "Հորադիզ և Արաքսի ափը (1993-1994)",
+                   "Horadiz və Araz boyu (1993-1994)", "Горадиз и полоса вдоль Аракса (1993-1994)"),
+         history=H((START, "AZE"),
+                   ("1993-10-29", "NKR", {"from_range": ["1993-10-20", "1993-10-29"],
+                                         "note": "Armenian forces took Horadiz in late October 1993, cutting "
+                                                 "Zangilan off before it fell on 29 Oct."}),
+                   ("1994-01-06", "AZE", {"from_range": ["1994-01-05", "1994-01-06"],
+                                         "note": "Azerbaijani forces entered Horadiz on 6 Jan 1994 and took back "
+                                                 "about 40 km of the Aras frontier."})),
+         sources=src("horadiz_wiki", "horadiz", "horadiz_ap", "horadiz_newsaz"), unc=4,
+         note="Horadiz town and station, Jojug Marjanli and the Aras bank east of the 1994 line. Which day in "
+              "late October 1993 Horadiz fell is not in the sources; the atlas uses the fall of Zangilan."),
     dict(id="zone-jabrayil", seeds=[(47.02835, 39.39917)], contested=True,
          name=name("Jrakan / Jabrayil district", "Ջրականի շրջան", "Cəbrayıl rayonu", "Джебраильский район"),
          history=H((START, "AZE"),
@@ -620,9 +775,49 @@ ZONES = [
                    ("2022-09-13", "AZE", {"from_range": ["2022-09-13", "2022-09-14"],
                                          "note": "Azerbaijani forces advanced toward Jermuk in the fighting "
                                                  "of 13-14 Sep 2022."})),
-         sources=src("sep2022", "border2122"), unc=4,
-         note="Only the largest of the September 2022 advances is drawn; smaller ones near Sotk, Verin "
-              "Shorzha, Goris and Kapan are not."),
+         sources=src("sep2022", "border2122", "asryan139"), unc=4,
+         note="The largest of the September 2022 advances, about 7.5 km deep toward Jermuk. Drawn at 72 km²; "
+              "Armenia's chief of staff put the area near Jermuk at 60.06 km² (Apr 2023). The smaller "
+              "advances are zone-gegharkunik-2022 and zone-nerkin-hand."),
+    dict(id="zone-gegharkunik-2021", seeds=[(45.895, 40.085)],
+         name=name("Heights east of Verin Shorzha (2021)", "Վերին Շորժայից արևելք ընկած բարձունքները (2021)",
+                   "Yuxarı Şorca yaxınlığındakı yüksəkliklər (2021)", "Высоты к востоку от Верин Шоржи (2021)"),
+         history=H((START, "ARM"),
+                   ("2021-05-12", "AZE", {"from_range": ["2021-05-12", "2021-05-14"],
+                                         "note": "Azerbaijani troops crossed into Gegharkunik near Verin Shorzha on "
+                                                 "12-13 May 2021, the same days as at Sev Lich; two Armenian posts "
+                                                 "were cut off."})),
+         sources=src("shorzha21", "pashinyan_nov21", "border2122"), unc=3,
+         note="Part of the 40-45 km² that Armenia said Azerbaijan held after May 2021 in the Sotk-Khoznavar "
+              "section, with zone-sev-lich. Drawn as a strip about 2-3 km deep on the Armenian side of Natural "
+              "Earth's border east of Verin Shorzha; its extent is a rough sketch."),
+    dict(id="zone-gegharkunik-2022", seeds=[(45.971, 40.19)],
+         name=name("Heights east of Verin Shorzha, Norabak and Sotk (2022)",
+                   "Վերին Շորժայից, Նորաբակից և Սոթքից արևելք ընկած բարձունքները (2022)",
+                   "Yuxarı Şorca, Böyük Qaraqoyunlu və Zod yaxınlığındakı yüksəkliklər (2022)",
+                   "Высоты к востоку от Верин Шоржи, Норабака и Сотка (2022)"),
+         history=H((START, "ARM"),
+                   ("2022-09-13", "AZE", {"from_range": ["2022-09-13", "2022-09-14"],
+                                         "note": "Azerbaijani forces advanced in the Verin Shorzha, Norabak and "
+                                                 "Sotk directions in the fighting of 13-14 Sep 2022."})),
+         sources=src("irates", "asryan_positions", "asryan139", "elbakyan", "sep2022"), unc=4,
+         note="Drawn 2-4 km deep along Natural Earth's border, so that with the other incursion zones the total "
+              "stays near the 139 km² the Armenian chief of staff gave in April 2023. An Armenian analyst put "
+              "the advance at up to 8 km, within 0.7 km of Verin Shorzha and 2 km of Norabak; that larger "
+              "extent is not drawn."),
+    dict(id="zone-nerkin-hand", seeds=[(46.485, 39.07)],
+         name=name("Heights round Nerkin Hand (2022)", "Ներքին Հանդի շրջակայքի բարձունքները (2022)",
+                   "Nerkin Hand ətrafındakı yüksəkliklər (2022)", "Высоты у Неркин Ханда (2022)"),
+         history=H((START, "ARM"),
+                   ("2022-09-13", "AZE", {"from_range": ["2022-09-13", "2022-09-14"],
+                                         "note": "Armenian positions round Nerkin Hand were lost in the fighting "
+                                                 "of 13-14 Sep 2022; Azerbaijani posts had stood about 0.6 km "
+                                                 "inside since spring 2021 and moved closer in March 2022."})),
+         sources=src("asryan_positions", "nerkinhand22", "tatoyan", "irates"), unc=3,
+         note="A strip about 1-2 km deep along the border south-east of Kapan (Nerkin Hand, the Tsav valley). "
+              "The Tatoyan Foundation counted 2,700 ha (27 km²) taken round Nerkin Hand with at most about "
+              "2 km depth; drawn smaller to stay near the official total. No sourced coordinate of the "
+              "village was found, so the strip is placed on Natural Earth's border, not on the village."),
 
     # ---- exclaves -------------------------------------------------------------------------
     dict(id="zone-karki", seeds=[(44.94361, 39.78556)], contested=True,
@@ -742,6 +937,20 @@ ZONES = [
                    ("2008-09-09", "GEO", {"note": "Georgian police returned on 9 Sep 2008."})),
          sources=src("ganmukhuri"), unc=1.5,
          note="Zugdidi-municipality village on the right bank of the Enguri mouth."),
+    dict(id="zone-buffer-abkhazia-2008", seeds=[(41.86796, 42.5084), (41.70, 42.36)],
+         name=name("Russian-held security zone along Abkhazia (2008)", ru="Российская зона безопасности у Абхазии (2008)",
+                   ka="რუსეთის ბუფერული ზონა აფხაზეთის გასწვრივ (2008)"),
+         history=H((START, "GEO"),
+                   ("2008-08-11", "RUS", {"note": "Russian troops came out of Abkhazia into Zugdidi and on to "
+                                                 "Senaki on 11 Aug 2008 and then held checkpoints in the zone "
+                                                 "along the Enguri."}),
+                   ("2008-10-08", "GEO", {"from_range": ["2008-10-08", "2008-10-09"],
+                                         "note": "Russia dismantled its 12 checkpoints and a base here by 8 Oct "
+                                                 "2008; EU monitors confirmed the pull-out."})),
+         sources=src("zugdidi08", "buffer08", "buffer08eu", "rgwar"), unc=5,
+         note="Drawn as the 12-km band of the old CIS security zone along the Enguri, from the sea to the "
+              "Enguri dam, Zugdidi included. Russian control meant checkpoints and patrols; Georgian police "
+              "stayed in some places. The Russian posts at Senaki and Poti (until 13 Sep 2008) are not drawn."),
 
     # ---- South Ossetia --------------------------------------------------------------------
     dict(id="zone-south-ossetia", seeds=[(43.96861, 42.22764), (43.92421, 42.38991), (43.772, 42.194)],
@@ -780,6 +989,57 @@ ZONES = [
                                                  "to South Ossetian control."})),
          sources=src("akhalgori", "akhalgori_bbc", "rgwar"), unc=4,
          note="The eastern district of the former oblast, run by Tbilisi until August 2008."),
+    dict(id="zone-avnevi-nuli-enclave", seeds=[(43.8764, 42.1922), (43.8561, 42.2061)],
+         name=name("Avnevi and Nuli", ru="Авнев (Авневи) и Нул (Нули)", ka="ავნევი და ნული"),
+         history=H((START, "GEO"),
+                   ("2008-08-10", "SOS", {"from_range": ["2008-08-10", "2008-08-12"],
+                                         "note": "The Georgian villagers were evacuated on the eve of the August "
+                                                 "2008 war and the villages were lost with the Georgian "
+                                                 "withdrawal; they were burnt and looted afterwards."})),
+         sources=src("nuli", "avnevi_aj", "rgwar"), unc=1.5,
+         note="Georgian-populated enclave on the Eastern Prone west of Tskhinvali, between Ossetian villages, "
+              "held from Tbilisi 1992-2008; extent approximate."),
+    dict(id="zone-buffer-south-ossetia-2008", seeds=[(43.991, 42.201), (43.957, 42.197)],
+         name=name("Russian-held zone south of South Ossetia (2008)",
+                   ru="Российская «буферная зона» к югу от Южной Осетии (2008)",
+                   ka="რუსეთის ბუფერული ზონა ცხინვალის რეგიონის სამხრეთით (2008)"),
+         history=H((START, "GEO"),
+                   ("2008-08-13", "RUS", {"from_range": ["2008-08-11", "2008-08-13"],
+                                         "note": "Russian forces moved south of South Ossetia as the Georgian "
+                                                 "army withdrew and reached Gori on 13 Aug 2008; after leaving "
+                                                 "Gori on 22 Aug they kept checkpoints in this zone (Karaleti, "
+                                                 "Ergneti, Nikozi, Variani)."}),
+                   ("2008-10-08", "GEO", {"from_range": ["2008-10-08", "2008-10-09"],
+                                         "note": "The last checkpoints were removed on 8 Oct 2008."})),
+         sources=src("buffer08", "buffer08eu", "gori08b", "rgwar"), unc=5,
+         note="From the South Ossetian line south to about the Karaleti checkpoint, 3-4 km north of Gori, "
+              "between Kareli and the Ksani; Ergneti, Zemo Nikozi, Tkviavi and Karaleti are inside. The zone's "
+              "outline was never published; drawn from the checkpoints the sources name."),
+    dict(id="zone-gori-2008", seeds=[(44.1129, 41.98532)],
+         name=name("Gori and the highway to Igoeti (2008)", ru="Гори и трасса до Игоэти (2008)",
+                   ka="გორი და გზატკეცილი იგოეთამდე (2008)"),
+         history=H((START, "GEO"),
+                   ("2008-08-13", "RUS", {"note": "Russian forces entered Gori on 13 Aug 2008 and held it and the "
+                                                 "east-west highway as far as Igoeti."}),
+                   ("2008-08-22", "GEO", {"note": "They left Gori, Igoeti and Kaspi on 22 Aug 2008 and Georgian "
+                                                 "police returned the same evening."})),
+         sources=src("gori08", "gori08b", "rgwar"), unc=5,
+         note="Gori town and the stretch of the highway east to Igoeti, south of the later buffer zone; "
+              "extent approximate."),
+    dict(id="zone-perevi", seeds=[(43.585, 42.35)],
+         name=name("Perevi (Sachkhere)", ru="Переви", ka="პერევი"),
+         history=H((START, "GEO"),
+                   ("2008-08-22", "RUS", {"from_range": ["2008-08-11", "2008-08-22"],
+                                         "note": "Russian troops held the village after the August 2008 war; "
+                                                 "the first dated mention is 22 Aug, when they stayed there "
+                                                 "while leaving Gori. They pulled out on 12 Dec 2008 and came "
+                                                 "back the next day."}),
+                   ("2010-10-18", "GEO", {"note": "Russian troops left on the evening of 18 Oct 2010 once a road "
+                                                 "round the village was built; Georgian police moved in."})),
+         sources=src("perevi10", "perevi08", "geomfa08", "rgwar"), unc=1.5,
+         note="The Sachkhere-municipality part of Perevi, outside the former oblast, where a Russian post "
+              "controlled the local road to Small Perevi (Pereu); the only place outside South Ossetia and "
+              "Abkhazia that Russia kept after October 2008."),
 ]
 
 
@@ -964,12 +1224,14 @@ def write_fc(path, feats):
     path.write_text('{"type":"FeatureCollection","features":[\n' + body + "\n]}\n", encoding="utf-8")
 
 
-REF_AREAS = {"zone-kalbajar": 2845, "zone-lachin-district+corridors": 1778, "zone-qubadli": 849,
-             "zone-jabrayil+lele-tepe": 1052, "zone-zangilan": 765, "NKAO": 4400, "zone-karki": 19,
+REF_AREAS = {"zone-kalbajar": 2845, "zone-lachin-district+corridors": 1778, "zone-qubadli+border-2020": 849,
+             "zone-jabrayil+lele-tepe": 1052, "zone-zangilan+border-2020": 765, "NKAO": 4400, "zone-karki": 19,
              "zone-artsvashen": 40, "zone-yukhari-askipara": 37, "Abkhazia": 8660, "South Ossetia": 3900,
              "NKR zone on 2021-06-01": 3000, "Armenian-held on 2000-01-01": 11400,
              "districts round NKAO held 1994-2020": 7634, "zone-gazakh-north+south": 6.5,
-             "zone-sev-lich": 40}
+             "zone-sev-lich": 40, "May 2021 incursions (sev-lich+gegharkunik-2021)": 45,
+             "zone-jermuk-heights": 60, "incursions into Armenia 2021-2022": 140,
+             "Horadiz operation (fuzuli-east+horadiz 1993)": 210}
 
 
 def report(zones_geom, countries):
@@ -984,8 +1246,16 @@ def report(zones_geom, countries):
         "zone-lachin-district+corridors": A["zone-lachin-district"] + A["zone-lachin-corridor-2020"]
         + A["zone-lachin-corridor-2022"],
         "zone-jabrayil+lele-tepe": A["zone-jabrayil"] + A["zone-lele-tepe"],
+        "zone-qubadli+border-2020": A["zone-qubadli"] + A["zone-qubadli-border-2020"],
+        "zone-zangilan+border-2020": A["zone-zangilan"] + A["zone-zangilan-border-2020"],
+        "May 2021 incursions (sev-lich+gegharkunik-2021)": A["zone-sev-lich"] + A["zone-gegharkunik-2021"],
+        "incursions into Armenia 2021-2022": sum(A[k] for k in (
+            "zone-sev-lich", "zone-gegharkunik-2021", "zone-jermuk-heights", "zone-gegharkunik-2022",
+            "zone-nerkin-hand")),
+        "Horadiz operation (fuzuli-east+horadiz 1993)": A["zone-fuzuli-east-1993"] + A["zone-horadiz-1993"],
         "Abkhazia": sum(A[k] for k in A if k.startswith("zone-abkhazia") or k in ("zone-tkvarcheli", "zone-upper-kodori")),
-        "South Ossetia": sum(A[k] for k in ("zone-south-ossetia", "zone-liakhvi-enclave", "zone-eredvi-enclave", "zone-akhalgori")),
+        "South Ossetia": sum(A[k] for k in ("zone-south-ossetia", "zone-liakhvi-enclave", "zone-eredvi-enclave",
+                                            "zone-akhalgori", "zone-avnevi-nuli-enclave")),
         "NKR zone on 2021-06-01": area_km2(union_where(zones_geom, "2021-06-01", ("NKR",))),
         "Armenian-held on 2000-01-01": area_km2(union_where(zones_geom, "2000-01-01", ("NKR",))),
         "districts round NKAO held 1994-2020": area_km2(union_where(zones_geom, "2000-01-01", ("NKR",)).difference(nkao)),
@@ -1031,8 +1301,13 @@ def main():
     drawn = shape(loc["geometry"])
     print(f"line-of-contact-1994 vs the authored polyline: Hausdorff distance "
           f"{drawn.hausdorff_distance(LineString(LOC_1994).intersection(countries['aze'])):.5f} deg")
-    kor = Polygon(KORNIDZOR + [KORNIDZOR[0]]).intersection(countries["aze"])
-    print(f"Kornidzor correction: {area_km2(kor):.2f} km2 moved from aze to zone-armenia")
+    for cid, ring, frm, to, probe in border_corrections.CORRECTIONS:
+        moved = Polygon(ring).intersection(countries[to.lower()])
+        ok = countries[to.lower()].contains(Point(probe)) and not countries[frm.lower()].contains(Point(probe))
+        print(f"border correction {cid}: {area_km2(moved):.2f} km2 of its ring in {to.lower()} "
+              f"({'in place' if ok else 'MISSING from countries.geojson'})")
+        if not ok:
+            problems.append(f"countries.geojson lacks the {cid} correction; rerun build_basemap.py")
     if "--table" in sys.argv:
         print_table(zones_geom)
     if problems or "--check" in sys.argv or "--table" in sys.argv:

@@ -18,15 +18,11 @@ fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
-/// The controller of the control zone under a bundled place on a date.
-fn controller_at_place(place: &str, date: &str) -> Controller {
+/// The controller of the control zone under a point (lon, lat) on a date, asked
+/// through the query behind the window's click and `caucasus-atlas at`.
+fn controller_at(what: &str, lon: f64, lat: f64, date: &str) -> Controller {
     let data = data();
-    let feature = data
-        .atlas
-        .feature(place)
-        .unwrap_or_else(|| panic!("no place {place}"));
-    let at = feature.geometry.centroid().expect("a point");
-    let point = conformal_conic().forward(at.x(), at.y()).unwrap();
+    let point = conformal_conic().forward(lon, lat).unwrap();
     let hits = features_at(&data.atlas, &data.projected, d(date), point, 0.0, &|_| true);
     let zones: Vec<_> = hits
         .iter()
@@ -35,13 +31,34 @@ fn controller_at_place(place: &str, date: &str) -> Controller {
     assert_eq!(
         zones.len(),
         1,
-        "{place} on {date} lies in {} control zones",
+        "{what} on {date} lies in {} control zones",
         zones.len()
     );
     zones[0]
         .feature
         .controller_on(d(date))
         .unwrap_or_else(|| panic!("{} has no controller on {date}", zones[0].feature.id))
+}
+
+/// The controller of the control zone under a bundled place on a date.
+fn controller_at_place(place: &str, date: &str) -> Controller {
+    let feature = data()
+        .atlas
+        .feature(place)
+        .unwrap_or_else(|| panic!("no place {place}"));
+    let at = feature.geometry.centroid().expect("a point");
+    controller_at(place, at.x(), at.y(), date)
+}
+
+/// Asserts who held a point on each of the given dates.
+fn assert_point(what: &str, lon: f64, lat: f64, expected: &[(&str, Controller)]) {
+    for (date, controller) in expected {
+        assert_eq!(
+            controller_at(what, lon, lat, date),
+            *controller,
+            "{what} ({lon}, {lat}) on {date}"
+        );
+    }
 }
 
 fn assert_held(place: &str, date: &str, expected: Controller) {
@@ -217,4 +234,244 @@ fn control_zones_tile_the_three_countries() {
         "summed {total} vs union {}",
         union.unsigned_area()
     );
+}
+
+/// The id of the country outline (`countries` layer) under a point.
+fn country_at(lon: f64, lat: f64) -> String {
+    let data = data();
+    let point = conformal_conic().forward(lon, lat).unwrap();
+    let hits = features_at(
+        &data.atlas,
+        &data.projected,
+        d("2024-01-01"),
+        point,
+        0.0,
+        &|_| true,
+    );
+    let countries: Vec<_> = hits
+        .iter()
+        .filter(|h| h.feature.layer == "countries")
+        .map(|h| h.feature.id.clone())
+        .collect();
+    assert_eq!(countries.len(), 1, "({lon}, {lat}) is in {countries:?}");
+    countries[0].clone()
+}
+
+/// The drawn border follows the corrections that the control zones make to Natural
+/// Earth: Kornidzor is in Armenia, Karki, Sofulu and Yukhari Askipara in Azerbaijan.
+#[test]
+fn the_country_outlines_carry_the_border_corrections() {
+    let kornidzor = data().atlas.feature("kornidzor").unwrap();
+    let at = kornidzor.geometry.centroid().unwrap();
+    assert_eq!(country_at(at.x(), at.y()), "arm", "Kornidzor");
+    assert_eq!(country_at(44.94361, 39.78556), "aze", "Karki / Tigranashen");
+    assert_eq!(country_at(44.94, 39.80), "aze", "north edge of Karki");
+    assert_eq!(country_at(45.217, 40.998), "aze", "Sofulu");
+    assert_eq!(country_at(45.1947, 40.98644), "aze", "Barkhudarly");
+    assert_eq!(country_at(45.02333, 41.06611), "aze", "Yukhari Askipara");
+    assert_eq!(country_at(44.96, 39.81), "arm", "just north of Karki");
+}
+
+/// Each country outline is the union of the zones that belong to it de jure (the
+/// controller on the first day, when the Soviet republics map to ARM, AZE and GEO), to
+/// within 1e-5 deg² (about 0.1 km²; each correction is at least 1.3 km²).
+#[test]
+fn country_outlines_equal_their_zones() {
+    let atlas = &data().atlas;
+    let start = d("1988-02-20");
+    for (id, code) in [("arm", Arm), ("aze", Aze), ("geo", Geo)] {
+        let country = polygons(atlas.feature(id).unwrap());
+        let zones = atlas
+            .layer("control")
+            .unwrap()
+            .features
+            .iter()
+            .filter(|z| z.controller_on(start) == Some(code))
+            .map(polygons)
+            .reduce(|a, b| a.union(&b))
+            .unwrap();
+        let missing = country.difference(&zones).unsigned_area();
+        let extra = zones.difference(&country).unsigned_area();
+        assert!(
+            missing < 1e-5,
+            "{id}: {missing} deg² of the outline in no {code:?} zone"
+        );
+        assert!(
+            extra < 1e-5,
+            "{id}: {code:?} zones reach {extra} deg² beyond the outline"
+        );
+    }
+}
+
+#[test]
+fn the_horadiz_pocket_of_1993_was_retaken_in_january_1994() {
+    // Horadiz town, on the Aras.
+    assert_point(
+        "Horadiz",
+        47.335,
+        39.45,
+        &[
+            ("1993-09-15", Aze),
+            ("1993-12-01", Nkr),
+            ("1994-02-01", Aze),
+            ("2000-01-01", Aze),
+        ],
+    );
+    // Alkhanli, east of Fuzuli: Armenian-held from August 1993.
+    assert_point(
+        "Alkhanli",
+        47.364,
+        39.596,
+        &[
+            ("1993-07-01", Aze),
+            ("1993-10-01", Nkr),
+            ("1994-02-01", Aze),
+        ],
+    );
+    // Garakhanbeyli stayed behind the 1994 line until 2020.
+    assert_point(
+        "Garakhanbeyli",
+        47.267,
+        39.599,
+        &[("1994-02-01", Nkr), ("2020-11-01", Aze)],
+    );
+}
+
+#[test]
+fn the_qubadli_and_zangilan_border_band_was_handed_over_on_18_december_2020() {
+    assert_point(
+        "Qubadli band near Vorotan",
+        46.395,
+        39.41,
+        &[
+            ("1993-06-01", Aze),
+            ("2000-01-01", Nkr),
+            ("2020-11-15", Nkr),
+            ("2020-12-17", Nkr),
+            ("2020-12-19", Aze),
+        ],
+    );
+    assert_point(
+        "Zangilan band by Kapan",
+        46.55,
+        39.188,
+        &[("2020-11-15", Nkr), ("2020-12-19", Aze)],
+    );
+    // Qubadli town itself fell in October.
+    assert_held("qubadli", "2020-11-15", Aze);
+    assert_held("kapan", "2020-12-01", Arm);
+}
+
+#[test]
+fn the_smaller_azerbaijani_advances_into_armenia() {
+    // East of Verin Shorzha, May 2021.
+    assert_point(
+        "Verin Shorzha heights",
+        45.895,
+        40.085,
+        &[("2021-05-01", Arm), ("2021-06-01", Aze)],
+    );
+    // East of Norabak and Sotk, September 2022.
+    assert_point(
+        "Sotk heights",
+        45.971,
+        40.19,
+        &[
+            ("2021-06-01", Arm),
+            ("2022-09-01", Arm),
+            ("2022-10-01", Aze),
+        ],
+    );
+    // Nerkin Hand, south-east of Kapan, September 2022.
+    assert_point(
+        "Nerkin Hand heights",
+        46.485,
+        39.07,
+        &[("2022-09-01", Arm), ("2022-10-01", Aze)],
+    );
+    // The villages themselves stay Armenian.
+    assert_point("Verin Shorzha", 45.8325, 40.0872, &[("2022-10-01", Arm)]);
+    assert_point("Norabak", 45.861, 40.156, &[("2022-10-01", Arm)]);
+    assert_point("Sotk", 45.8695, 40.2001, &[("2022-10-01", Arm)]);
+}
+
+#[test]
+fn the_russian_buffer_zones_of_2008() {
+    // Ergneti, south of Tskhinvali: Russian checkpoints until 8 Oct 2008.
+    assert_point(
+        "Ergneti",
+        43.991,
+        42.201,
+        &[
+            ("2008-08-01", Geo),
+            ("2008-09-01", Rus),
+            ("2008-11-01", Geo),
+        ],
+    );
+    // Gori: Russian-held 13-22 Aug 2008.
+    assert_held("gori", "2008-08-10", Geo);
+    assert_held("gori", "2008-08-15", Rus);
+    assert_held("gori", "2008-09-01", Geo);
+    // Zugdidi, in the zone along Abkhazia.
+    assert_held("zugdidi", "2008-08-01", Geo);
+    assert_held("zugdidi", "2008-09-01", Rus);
+    assert_held("zugdidi", "2008-11-01", Geo);
+    // Perevi (Sachkhere): a Russian post until 18 Oct 2010.
+    assert_point(
+        "Perevi",
+        43.585,
+        42.35,
+        &[
+            ("2008-08-01", Geo),
+            ("2009-06-01", Rus),
+            ("2010-10-17", Rus),
+            ("2010-10-19", Geo),
+        ],
+    );
+    // Small Perevi, inside the former oblast, is South Ossetian.
+    assert_point("Small Perevi", 43.597, 42.357, &[("2012-01-01", Sos)]);
+    // Senaki and Tbilisi stay Georgian.
+    assert_held("tbilisi", "2008-08-15", Geo);
+}
+
+#[test]
+fn georgian_held_villages_in_south_ossetia_until_august_2008() {
+    for (village, lon, lat) in [
+        ("Kurta", 43.951, 42.289),
+        ("Tamarasheni", 43.963, 42.251),
+        ("Achabeti", 43.95, 42.28),
+        ("Eredvi", 44.041, 42.247),
+        ("Avnevi", 43.8764, 42.1922),
+        ("Nuli", 43.8561, 42.2061),
+    ] {
+        assert_point(
+            village,
+            lon,
+            lat,
+            &[
+                ("2000-01-01", Geo),
+                ("2008-08-01", Geo),
+                ("2009-01-01", Sos),
+            ],
+        );
+    }
+    // Zemo Nikozi is outside South Ossetia: Georgian, apart from the 2008 buffer zone.
+    assert_point(
+        "Zemo Nikozi",
+        43.957,
+        42.197,
+        &[
+            ("2000-01-01", Geo),
+            ("2008-09-01", Rus),
+            ("2009-01-01", Geo),
+        ],
+    );
+    assert_held("tskhinvali", "2008-08-01", Sos);
+}
+
+#[test]
+fn the_gyumri_base_is_russian_from_1992_not_from_1988() {
+    assert!(!shown("rus-102nd-military-base-gyumri", "1990-06-01"));
+    assert!(shown("rus-102nd-military-base-gyumri", "1993-06-01"));
+    assert!(shown("rus-102nd-military-base-gyumri", "2024-07-01"));
 }
