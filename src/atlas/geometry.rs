@@ -1,10 +1,10 @@
 //! GeoJSON geometry → `geo::Geometry`, with every position and ring checked first
 //! (the `geojson` crate's own conversion indexes positions without checking them).
 
-use geo::Validation;
 use geojson::{GeometryValue, Position};
 
 use super::schema::GeometryClass;
+use super::validity::polygon_fault;
 
 /// Parses and checks a feature's `geometry` member. The error is a phrase
 /// naming where in the coordinates the problem is.
@@ -128,15 +128,18 @@ fn check_coordinates(geometry: &GeometryValue) -> Result<(), String> {
     }
 }
 
-/// Self-intersections, rings crossing each other, holes outside their shell:
-/// geo's OGC validation finds them.
+/// Self-intersections, rings crossing each other, holes outside their shell,
+/// overlapping parts (see [`super::validity`]).
 fn check_polygons(geometry: &geo::Geometry<f64>) -> Result<(), String> {
-    let result = match geometry {
-        geo::Geometry::Polygon(p) => p.check_validation().map_err(|e| e.to_string()),
-        geo::Geometry::MultiPolygon(mp) => mp.check_validation().map_err(|e| e.to_string()),
-        _ => Ok(()),
+    let fault = match geometry {
+        geo::Geometry::Polygon(p) => polygon_fault(std::slice::from_ref(p)),
+        geo::Geometry::MultiPolygon(mp) => polygon_fault(&mp.0),
+        _ => None,
     };
-    result.map_err(|e| format!("is not a valid polygon: {e}"))
+    match fault {
+        Some(fault) => Err(format!("is not a valid polygon: {fault}")),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

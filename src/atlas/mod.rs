@@ -13,6 +13,7 @@ mod model;
 mod parse;
 mod properties;
 pub mod schema;
+pub mod validity;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

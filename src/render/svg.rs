@@ -1,4 +1,4 @@
-//! Writes a Scene as SVG: the map clipped to its viewport, drawn with the same
+//! Writes a Scene as SVG: the map framed by its viewport, drawn with the same
 //! visual decisions as the window (`egui_painter`), and around it — never over
 //! it — a panel with the title, date, legend, scale bar and sources, and an
 //! attribution line underneath.
@@ -402,15 +402,11 @@ fn fit_text(text: &str, size: f32, max_width: f32) -> String {
 
 fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &Layout) {
     let map = layout.map;
-    let _ = writeln!(
-        svg,
-        "<clipPath id=\"map\"><rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\"/></clipPath>",
-        map.min.x,
-        map.min.y,
-        map.width(),
-        map.height()
-    );
-    svg.push_str("<g clip-path=\"url(#map)\">\n");
+    // No clip path: what spills over the map's edge is covered by a paper
+    // frame drawn after it. The picture is the same, and resvg draws a clip
+    // by rendering the whole map into a second canvas and masking it, which
+    // took a tenth of the export's time.
+    svg.push_str("<g id=\"map\">\n");
     let view = projector.visible_map_rect();
     // Below half a pixel a vertex changes nothing visible.
     let min_step = 0.5 / layout.pixels_per_point;
@@ -466,6 +462,17 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
     write_markers(svg, scene, projector);
     write_labels(svg, scene, projector);
     svg.push_str("</g>\n");
+    let (page_w, page_h) = (layout.size.x, layout.size.y);
+    let _ = writeln!(
+        svg,
+        "<path fill-rule=\"evenodd\" {} d=\"M0 0H{page_w:.2}V{page_h:.2}H0Z M{:.2} {:.2}H{:.2}V{:.2}H{:.2}Z\"/>",
+        paint("fill", style::PAPER),
+        map.min.x,
+        map.min.y,
+        map.max.x,
+        map.max.y,
+        map.min.x,
+    );
     // A hairline frame around the map.
     let _ = writeln!(
         svg,
