@@ -272,9 +272,21 @@ fn the_country_outlines_carry_the_border_corrections() {
     assert_eq!(country_at(45.02333, 41.06611), "aze", "Yukhari Askipara");
     assert_eq!(country_at(44.96, 39.81), "arm", "just north of Karki");
     assert_eq!(country_at(45.2142, 41.0008), "aze", "Sofulu (Wikipedia)");
-    assert_eq!(country_at(45.22528, 40.99333), "aze", "Barkhudarly (Wikipedia)");
-    assert_eq!(country_at(46.39278, 39.60361), "arm", "Khnatsakh (Wikipedia)");
-    assert_eq!(country_at(44.85306, 39.72028), "aze", "Heydarabad (Wikipedia)");
+    assert_eq!(
+        country_at(45.22528, 40.99333),
+        "aze",
+        "Barkhudarly (Wikipedia)"
+    );
+    assert_eq!(
+        country_at(46.39278, 39.60361),
+        "arm",
+        "Khnatsakh (Wikipedia)"
+    );
+    assert_eq!(
+        country_at(44.85306, 39.72028),
+        "aze",
+        "Heydarabad (Wikipedia)"
+    );
 }
 
 /// Each country outline is the union of the zones that belong to it de jure (the
