@@ -3,7 +3,8 @@
 
 Writes, into geodata/ (or --out):
     countries.geojson  Natural Earth 5.1.1 admin-0 polygons, clipped to the region box, with
-                       the Armenia-Azerbaijan border corrected by scripts/border_corrections.py
+                       the borders of Armenia, Azerbaijan and Georgia corrected by
+                       scripts/border_corrections.py
     lakes.geojson      Natural Earth 10m lakes, named from a hand-written table
     admin1.geojson     Natural Earth 10m first-level division lines
     places.geojson     towns: coordinates, ids and populations from GeoNames,
@@ -121,24 +122,49 @@ COUNTRY_NAMES = {
 }
 
 COUNTRY_NOTES = {
-    "ARM": "Natural Earth's outline with the border corrected at Kornidzor (to Armenia) and at "
-           "Karki / Tigranashen, Yukhari Askipara and Sofulu (to Azerbaijan), see "
-           "geodata/README.md; who controlled what near the borders is drawn by the control layer.",
-    "AZE": "Natural Earth's outline with the border corrected at Kornidzor, Karki / Tigranashen, "
-           "Yukhari Askipara and Sofulu (geodata/README.md). Nagorno-Karabakh and the surrounding "
-           "districts lie inside it; who controlled what is drawn by the control layer.",
-    "GEO": "Natural Earth's outline: Abkhazia and South Ossetia lie inside it; "
-           "who controlled what is drawn by the control layer.",
+    "ARM": "Natural Earth's outline with the border corrected at Kornidzor, Khnatsakh and "
+           "Debedavan (to Armenia) and at Karki / Tigranashen, Yukhari Askipara, Sofulu and "
+           "Heydarabad (to Azerbaijan), see geodata/README.md; who controlled what near the "
+           "borders is drawn by the control layer.",
+    "AZE": "Natural Earth's outline with the border corrected at Kornidzor, Khnatsakh, Karki / "
+           "Tigranashen, Yukhari Askipara, Sofulu and Heydarabad (geodata/README.md). "
+           "Nagorno-Karabakh and the surrounding districts lie inside it; who controlled what "
+           "is drawn by the control layer.",
+    "GEO": "Natural Earth's outline with the border corrected at Debedavan (geodata/README.md): "
+           "Abkhazia and South Ossetia lie inside it; who controlled what is drawn by the "
+           "control layer.",
 }
 
-# Sources for the border corrections (scripts/border_corrections.py), on both countries.
-_CORRECTION_SOURCES = [
-    {"title": "Karki, Azerbaijan (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Karki,_Azerbaijan"},
-    {"title": "Yukhari Askipara (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Yukhari_Askipara"},
-    {"title": "Sofulu (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Sofulu"},
-    {"title": "Kornidzor (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Kornidzor"},
+# Sources for the border corrections (scripts/border_corrections.py), by correction id; each
+# goes on both countries that the correction touches.
+CORRECTION_SOURCE = {
+    "karki": {"title": "Karki, Azerbaijan (Wikipedia)",
+              "url": "https://en.wikipedia.org/wiki/Karki,_Azerbaijan"},
+    "yukhari-askipara": {"title": "Yukhari Askipara (Wikipedia)",
+                         "url": "https://en.wikipedia.org/wiki/Yukhari_Askipara"},
+    "sofulu": {"title": "Sofulu (Wikipedia)", "url": "https://en.wikipedia.org/wiki/Sofulu"},
+    "kornidzor": {"title": "Kornidzor (Wikipedia)",
+                  "url": "https://en.wikipedia.org/wiki/Kornidzor"},
+    "azatamut": {"title": "Azatamut, Tavush Media (borders Barxudarlı and Sofulu)",
+                 "url": "https://tavushmedia.am/en/azatamut-3"},
+    "khnatsakh": {"title": "Khnatsakh (Wikipedia)",
+                  "url": "https://en.wikipedia.org/wiki/Khnatsakh"},
+    "heydarabad": {"title": "Heydarabad, Azerbaijan (Wikipedia)",
+                   "url": "https://en.wikipedia.org/wiki/Heydarabad,_Azerbaijan"},
+    "debedavan": {"title": "Debedavan, GeoNames 616494 (CC BY 4.0)",
+                  "url": "https://www.geonames.org/616494"},
+}
+# The order in which the sources are listed on a country (ids of CORRECTION_SOURCE), and the
+# countries each one concerns.
+CORRECTION_SOURCE_ORDER = [
+    ("karki", ("ARM", "AZE")), ("yukhari-askipara", ("ARM", "AZE")), ("sofulu", ("ARM", "AZE")),
+    ("kornidzor", ("ARM", "AZE")), ("azatamut", ("ARM", "AZE")), ("khnatsakh", ("ARM", "AZE")),
+    ("heydarabad", ("ARM", "AZE")), ("debedavan", ("ARM", "GEO")),
 ]
-CORRECTION_SOURCES = {"ARM": _CORRECTION_SOURCES, "AZE": _CORRECTION_SOURCES}
+CORRECTION_SOURCES = {
+    iso: [CORRECTION_SOURCE[cid] for cid, isos in CORRECTION_SOURCE_ORDER if iso in isos]
+    for iso in ("ARM", "AZE", "GEO")
+}
 
 # Lakes: a label point (lon, lat) inside the water, and names. Only the lakes that
 # Natural Earth 10m has in the box are written; the others are reported and skipped.
@@ -552,17 +578,21 @@ def count_vertices(geometry: dict) -> int:
 
 
 def correct_borders(shapes: dict) -> dict:
-    """Apply scripts/border_corrections.py to Natural Earth's ARM and AZE polygons.
+    """Apply scripts/border_corrections.py to Natural Earth's ARM, AZE and GEO polygons.
 
     Each correction moves the part of its ring that lies in one country to the other, so the
     two polygons keep sharing their new border exactly. Returns the corrected shapes."""
     out = dict(shapes)
-    before = unary_union([shapes["ARM"], shapes["AZE"]])
+    three = ("ARM", "AZE", "GEO")
+    before = unary_union([shapes[k] for k in three])
     # The Sofulu/Barkhudarly line that build_control.py cuts along must be Natural Earth's.
     seam = LineString(border_corrections.SOFULU_BARKHUDARLY)
-    if shapes["AZE"].boundary.distance(seam.interpolate(0.5, normalized=True)) > 2 * GRID:
-        sys.exit("error: SOFULU_BARKHUDARLY is not on Natural Earth's Barkhudarly outline")
+    for at in (0.0, 0.5, 1.0):
+        if shapes["AZE"].boundary.distance(seam.interpolate(at, normalized=True)) > 2 * GRID:
+            sys.exit("error: SOFULU_BARKHUDARLY is not on Natural Earth's Barkhudarly outline")
     for cid, ring, frm, to, probe in border_corrections.CORRECTIONS:
+        if frm not in three or to not in three:
+            sys.exit(f"error: border correction {cid} is not between ARM, AZE and GEO")
         piece = shapely.intersection(Polygon(ring), out[frm])
         if piece.is_empty:
             sys.exit(f"error: border correction {cid} moves nothing")
@@ -571,9 +601,13 @@ def correct_borders(shapes: dict) -> dict:
         if not out[to].contains(Point(probe)) or out[frm].contains(Point(probe)):
             sys.exit(f"error: border correction {cid} leaves its probe point outside {to}")
         log(f"border correction {cid}: {piece.area:.6f} deg² from {frm} to {to}")
-    after = unary_union([out["ARM"], out["AZE"]])
+    after = unary_union([out[k] for k in three])
     if after.symmetric_difference(before).area > 1e-9:
-        sys.exit("error: the border corrections changed the outline of Armenia and Azerbaijan together")
+        sys.exit("error: the border corrections changed the outline of the three countries together")
+    for iso, lon, lat, what in border_corrections.KEEP:
+        inside = [k for k in three if out[k].contains(Point(lon, lat))]
+        if inside != [iso]:
+            sys.exit(f"error: after the border corrections {what} lies in {inside}, not {iso}")
     return out
 
 

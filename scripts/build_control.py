@@ -308,8 +308,9 @@ SEV_LICH = [(46.29, 39.64), (46.285, 39.598), (46.25, 39.572), (46.21, 39.562), 
 JERMUK = [(45.83, 39.86), (45.775, 39.858), (45.755, 39.835), (45.765, 39.807), (45.80, 39.793),
           (45.85, 39.780), (45.90, 39.770), (45.94, 39.774), (45.96, 39.80)]
 
-# Exclaves and border corrections. The Kornidzor, Karki, Yukhari Askipara and Sofulu
-# corrections are already in countries.geojson (scripts/border_corrections.py); only the seam
+# Exclaves and border corrections. The corrections of scripts/border_corrections.py (Kornidzor,
+# Karki, Yukhari Askipara, Sofulu, Khnatsakh, Heydarabad, Debedavan) are already in
+# countries.geojson; only the seam
 # between Sofulu and Barkhudarly, which the correction merges into one exclave, is cut here.
 SOFULU_BARKHUDARLY = border_corrections.SOFULU_BARKHUDARLY
 GAZAKH_NORTH = [(45.066, 41.116), (45.080, 41.1155), (45.086, 41.104), (45.085, 41.090),

@@ -258,7 +258,8 @@ fn country_at(lon: f64, lat: f64) -> String {
 }
 
 /// The drawn border follows the corrections that the control zones make to Natural
-/// Earth: Kornidzor is in Armenia, Karki, Sofulu and Yukhari Askipara in Azerbaijan.
+/// Earth: Kornidzor, Khnatsakh and Debedavan are in Armenia, Karki, Sofulu, Yukhari
+/// Askipara and Heydarabad in Azerbaijan (coordinates from Wikipedia where it has them).
 #[test]
 fn the_country_outlines_carry_the_border_corrections() {
     let kornidzor = data().atlas.feature("kornidzor").unwrap();
@@ -270,6 +271,22 @@ fn the_country_outlines_carry_the_border_corrections() {
     assert_eq!(country_at(45.1947, 40.98644), "aze", "Barkhudarly");
     assert_eq!(country_at(45.02333, 41.06611), "aze", "Yukhari Askipara");
     assert_eq!(country_at(44.96, 39.81), "arm", "just north of Karki");
+    assert_eq!(country_at(45.2142, 41.0008), "aze", "Sofulu (Wikipedia)");
+    assert_eq!(
+        country_at(45.22528, 40.99333),
+        "aze",
+        "Barkhudarly (Wikipedia)"
+    );
+    assert_eq!(
+        country_at(46.39278, 39.60361),
+        "arm",
+        "Khnatsakh (Wikipedia)"
+    );
+    assert_eq!(
+        country_at(44.85306, 39.72028),
+        "aze",
+        "Heydarabad (Wikipedia)"
+    );
 }
 
 /// Each country outline is the union of the zones that belong to it de jure (the
@@ -474,4 +491,41 @@ fn the_gyumri_base_is_russian_from_1992_not_from_1988() {
     assert!(!shown("rus-102nd-military-base-gyumri", "1990-06-01"));
     assert!(shown("rus-102nd-military-base-gyumri", "1993-06-01"));
     assert!(shown("rus-102nd-military-base-gyumri", "2024-07-01"));
+}
+
+/// Border villages on both sides of the Armenia-Azerbaijan, Armenia-Georgia and
+/// Azerbaijan-Georgia borders (tests/data/border_villages.csv, from GeoNames, CC BY 4.0):
+/// near each correction of Natural Earth's border (Kornidzor, Khnatsakh, Heydarabad, Karki,
+/// Sofulu and Azatamut, Yukhari Askipara, Debedavan) and along tight stretches. Each lies in
+/// its own country's outline and, in 1989, in a control zone of that Soviet republic.
+#[test]
+fn border_villages_lie_in_their_own_country() {
+    let table = include_str!("data/border_villages.csv");
+    let mut rows = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let cols: Vec<&str> = line.split(',').collect();
+        assert_eq!(cols.len(), 6, "bad row in border_villages.csv: {line}");
+        let (id, name, iso) = (cols[0], cols[1], cols[2]);
+        let lon: f64 = cols[3].parse().unwrap();
+        let lat: f64 = cols[4].parse().unwrap();
+        let what = format!("{name} (GeoNames {id}, near {})", cols[5]);
+        assert_eq!(
+            country_at(lon, lat),
+            iso.to_lowercase(),
+            "{what} is outside {iso}"
+        );
+        let republic = match iso {
+            "ARM" => Arm,
+            "AZE" => Aze,
+            "GEO" => Geo,
+            other => panic!("{what}: unexpected country {other}"),
+        };
+        assert_eq!(
+            controller_at(&what, lon, lat, "1989-06-01"),
+            republic,
+            "{what} in 1989"
+        );
+        rows += 1;
+    }
+    assert!(rows >= 20, "only {rows} border villages in the table");
 }
