@@ -7,6 +7,9 @@ use crate::render::egui_painter::paint_swatch;
 use crate::scene::LegendEntry;
 use crate::scene::style::{HALO, LABEL};
 
+/// The legend's widest row, swatch included (points).
+const LEGEND_WIDTH: f32 = 250.0;
+
 /// Shows `legend` over the map in `map_rect`, open or folded as the user left it.
 pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry]) {
     if legend.is_empty() {
@@ -28,6 +31,8 @@ pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry]) {
                         .id_salt("map-legend-header")
                         .default_open(true)
                         .show(ui, |ui| {
+                            // Long entries wrap: the box should cover little of the map.
+                            ui.set_max_width(LEGEND_WIDTH);
                             ui.spacing_mut().item_spacing.y = 2.0;
                             for entry in legend {
                                 legend_row(ui, entry);
@@ -38,9 +43,10 @@ pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry]) {
 }
 
 fn legend_row(ui: &mut Ui, entry: &LegendEntry) {
-    ui.horizontal(|ui| {
+    // Top-aligned: a wrapped entry keeps its swatch beside its first line.
+    ui.horizontal_top(|ui| {
         let (swatch, _) = ui.allocate_exact_size(Vec2::new(24.0, 14.0), Sense::hover());
         paint_swatch(ui.painter(), swatch.center(), entry);
-        ui.label(RichText::new(&entry.text).color(LABEL).size(12.0));
+        ui.add(egui::Label::new(RichText::new(&entry.text).color(LABEL).size(12.0)).wrap());
     });
 }
