@@ -168,18 +168,18 @@ impl ExportDialogs {
     pub fn save_dialog(&self, target: SaveTarget) -> SaveDialog {
         match target {
             SaveTarget::Animation => {
-                let (kind, ext) = match self.animation_format {
-                    AnimationFormat::Gif => ("GIF animation", "gif"),
-                    AnimationFormat::Apng => ("Animated PNG", "png"),
+                let kind = match self.animation_format {
+                    AnimationFormat::Gif => "GIF animation",
+                    AnimationFormat::Apng => "Animated PNG",
                 };
                 SaveDialog::suggesting(
                     "Save animation",
                     Path::new(self.animation_path.trim()),
                     kind,
-                    ext,
+                    self.animation_format.extension(),
                 )
             }
-            _ => {
+            SaveTarget::Map | SaveTarget::Screenshot => {
                 let kind = match self.format {
                     Format::Png => "PNG image",
                     Format::Svg => "SVG drawing",
@@ -195,37 +195,27 @@ impl ExportDialogs {
     }
 
     /// Takes the path the user chose for the map or the animation; its
-    /// extension picks the format when it names one, else the format's own
-    /// extension is added.
+    /// extension picks the format when it names one (as on the command
+    /// line), else the current format's extension is added.
     pub fn set_path(&mut self, target: SaveTarget, path: &Path) {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase());
         match target {
             SaveTarget::Animation => {
-                match ext.as_deref() {
-                    Some("gif") => self.animation_format = AnimationFormat::Gif,
-                    Some("png" | "apng") => self.animation_format = AnimationFormat::Apng,
-                    _ => {}
-                }
-                let path = match ext.as_deref() {
-                    Some("gif" | "png" | "apng") => path.to_path_buf(),
-                    _ => path.with_extension(match self.animation_format {
-                        AnimationFormat::Gif => "gif",
-                        AnimationFormat::Apng => "png",
-                    }),
+                let path = match AnimationFormat::from_path(path) {
+                    Ok(format) => {
+                        self.animation_format = format;
+                        path.to_path_buf()
+                    }
+                    Err(_) => path.with_extension(self.animation_format.extension()),
                 };
                 self.animation_path = path.display().to_string();
             }
-            _ => {
-                match ext.as_deref() {
-                    Some("png") => self.format = Format::Png,
-                    Some("svg") => self.format = Format::Svg,
-                    _ => {}
-                }
-                let path = match ext.as_deref() {
-                    Some("png" | "svg") => path.to_path_buf(),
-                    _ => path.with_extension(self.format.extension()),
+            SaveTarget::Map | SaveTarget::Screenshot => {
+                let path = match Format::from_path(path) {
+                    Ok(format) => {
+                        self.format = format;
+                        path.to_path_buf()
+                    }
+                    Err(_) => path.with_extension(self.format.extension()),
                 };
                 self.map_path = path.display().to_string();
             }
@@ -422,13 +412,8 @@ impl ExportDialogs {
                     ui.selectable_value(&mut self.animation_format, AnimationFormat::Gif, "GIF");
                     ui.selectable_value(&mut self.animation_format, AnimationFormat::Apng, "APNG");
                     if before != self.animation_format {
-                        let ext = if self.animation_format == AnimationFormat::Gif {
-                            "gif"
-                        } else {
-                            "png"
-                        };
                         self.animation_path = PathBuf::from(&self.animation_path)
-                            .with_extension(ext)
+                            .with_extension(self.animation_format.extension())
                             .display()
                             .to_string();
                     }

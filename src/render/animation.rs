@@ -138,6 +138,14 @@ impl AnimationFormat {
             ))),
         }
     }
+
+    /// The file extension written for this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            AnimationFormat::Gif => "gif",
+            AnimationFormat::Apng => "png",
+        }
+    }
 }
 
 /// Everything that defines an animation.
