@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use caucasus_atlas::app::AtlasData;
+use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::render::export::{ExportRequest, Prepared, render_bytes};
 use caucasus_atlas::render::raster::{parse_svg, rasterize};
 use caucasus_atlas::scene::{SceneOptions, build_scene};

@@ -7,7 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+use caucasus_atlas::app::{AtlasApp, Command};
+use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::time::{Date, StepUnit, TimeCommand};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;

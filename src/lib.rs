@@ -3,11 +3,19 @@
 //!
 //! Data flows one way: `geodata/*.geojson` → [`atlas`] (validated features) →
 //! [`scene`] (styled primitives for a date) → [`render`] (window, SVG, PNG).
-//! [`spatial`] holds the one projection and the one "what is here" query.
+//! [`spatial`] holds the one projection and the one "what is here" query;
+//! [`data`] is the loaded atlas with its projected shapes.
+//!
+//! The window ([`app`]) sits on top and is the cargo feature `gui` (on by
+//! default); nothing below it knows of egui, so
+//! `cargo build --no-default-features` builds the library and the command line
+//! without eframe, winit or wgpu.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod atlas;
 pub mod cli;
+pub mod data;
 pub mod render;
 pub mod scene;
 pub mod spatial;

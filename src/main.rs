@@ -5,9 +5,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+#[cfg(feature = "gui")]
+use caucasus_atlas::app::{AtlasApp, Command};
 use caucasus_atlas::cli::{Cli, run};
-use caucasus_atlas::time::{Date, TimeCommand};
+#[cfg(feature = "gui")]
+use caucasus_atlas::data::AtlasData;
+use caucasus_atlas::time::Date;
+#[cfg(feature = "gui")]
+use caucasus_atlas::time::TimeCommand;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,6 +30,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Without the `gui` feature there is no window to open: say so.
+#[cfg(not(feature = "gui"))]
+fn open_window(
+    _data_dir: Option<PathBuf>,
+    _date: Option<Date>,
+    _screenshot: Option<PathBuf>,
+) -> ExitCode {
+    eprintln!(
+        "error: this build of caucasus-atlas has no window (it was built without the \"gui\" feature); run a subcommand, see --help"
+    );
+    ExitCode::from(2)
+}
+
+#[cfg(feature = "gui")]
 fn open_window(
     data_dir: Option<PathBuf>,
     date: Option<Date>,

@@ -1,7 +1,7 @@
 //! The bundled base data: it loads cleanly, triangulates exactly, and has the
 //! places and names a reader expects.
 
-use caucasus_atlas::atlas::{Language, Loaded};
+use caucasus_atlas::atlas::{Language, LayerKind, Loaded};
 use caucasus_atlas::spatial::{ProjectedAtlas, ProjectedShape};
 use geo::Area;
 
@@ -10,8 +10,13 @@ fn bundled_data_loads_without_errors() {
     let loaded = Loaded::bundled();
     let errors: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    for layer in ["countries", "lakes", "admin1", "places"] {
-        let n = loaded.atlas.layer(layer).map_or(0, |l| l.features.len());
+    for layer in [
+        LayerKind::Countries,
+        LayerKind::Lakes,
+        LayerKind::Admin1,
+        LayerKind::Places,
+    ] {
+        let n = loaded.atlas.layer(&layer).map_or(0, |l| l.features.len());
         assert!(n > 0, "layer {layer} is empty");
     }
 }
@@ -39,7 +44,10 @@ fn triangles_add_up_to_every_polygon_area() {
 #[test]
 fn at_least_forty_places_with_the_main_towns() {
     let loaded = Loaded::bundled();
-    let places = loaded.atlas.layer("places").expect("places layer");
+    let places = loaded
+        .atlas
+        .layer(&LayerKind::Places)
+        .expect("places layer");
     assert!(
         places.features.len() >= 40,
         "{} places",

@@ -1,12 +1,12 @@
 //! Every kind of bad input gives one clear sentence naming file, feature and
 //! property — and never a panic.
 
-use caucasus_atlas::atlas::Loaded;
+use caucasus_atlas::atlas::{LayerKind, Loaded};
 
 /// Loads one file's text as the layer `layer` and returns the error sentences.
 fn errors_for(layer: &str, text: &str) -> Vec<String> {
     let file = format!("test/{layer}.geojson");
-    Loaded::from_texts([(file, layer.to_string(), text)])
+    Loaded::from_texts([(file, LayerKind::from_name(layer), text)])
         .errors
         .iter()
         .map(|e| e.to_string())
@@ -135,12 +135,12 @@ fn duplicate_ids_are_rejected_within_and_across_files() {
     let loaded = Loaded::from_texts([
         (
             "a/places.geojson".to_string(),
-            "places".to_string(),
+            LayerKind::Places,
             one.as_str(),
         ),
         (
             "b/towns.geojson".to_string(),
-            "towns".to_string(),
+            LayerKind::from_name("towns"),
             one.as_str(),
         ),
     ]);
@@ -243,7 +243,7 @@ fn a_broken_feature_does_not_hide_the_others() {
     );
     let loaded = Loaded::from_texts([(
         "t/places.geojson".to_string(),
-        "places".to_string(),
+        LayerKind::Places,
         text.as_str(),
     )]);
     assert_eq!(loaded.atlas.features().count(), 1);

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
-use caucasus_atlas::app::AtlasData;
+use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::render::animation::{AnimationRequest, Step, write_animation};
 use caucasus_atlas::render::export::{
     ExportRequest, Format, Prepared, export_to_file, parse_bbox, render_image, render_svg,

@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use caucasus_atlas::app::AtlasData;
-use caucasus_atlas::atlas::{Controller, Feature};
+use caucasus_atlas::atlas::{Controller, Feature, LayerKind};
+use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::spatial::{conformal_conic, features_at};
 use caucasus_atlas::time::Date;
 use geo::{Area, BooleanOps, Centroid, MultiPolygon};
@@ -26,7 +26,7 @@ fn controller_at(what: &str, lon: f64, lat: f64, date: &str) -> Controller {
     let hits = features_at(&data.atlas, &data.projected, d(date), point, 0.0, &|_| true);
     let zones: Vec<_> = hits
         .iter()
-        .filter(|h| h.feature.layer == "control")
+        .filter(|h| h.feature.layer == LayerKind::Control)
         .collect();
     assert_eq!(
         zones.len(),
@@ -197,7 +197,7 @@ fn polygons(f: &Feature) -> MultiPolygon<f64> {
 fn control_zones_tile_the_three_countries() {
     let atlas = &data().atlas;
     let zones: Vec<MultiPolygon<f64>> = atlas
-        .layer("control")
+        .layer(&LayerKind::Control)
         .unwrap()
         .features
         .iter()
@@ -250,7 +250,7 @@ fn country_at(lon: f64, lat: f64) -> String {
     );
     let countries: Vec<_> = hits
         .iter()
-        .filter(|h| h.feature.layer == "countries")
+        .filter(|h| h.feature.layer == LayerKind::Countries)
         .map(|h| h.feature.id.clone())
         .collect();
     assert_eq!(countries.len(), 1, "({lon}, {lat}) is in {countries:?}");
@@ -299,7 +299,7 @@ fn country_outlines_equal_their_zones() {
     for (id, code) in [("arm", Arm), ("aze", Aze), ("geo", Geo)] {
         let country = polygons(atlas.feature(id).unwrap());
         let zones = atlas
-            .layer("control")
+            .layer(&LayerKind::Control)
             .unwrap()
             .features
             .iter()

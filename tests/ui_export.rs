@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::app::file_picker::{FilePicker, SaveDialog};
-use caucasus_atlas::app::{AtlasApp, AtlasData};
+use caucasus_atlas::data::AtlasData;
 use egui::Vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -36,7 +37,7 @@ fn harness_answering(path: &Path) -> (Harness<'static, AtlasApp>, Arc<Answers>) 
         .with_size(Vec2::new(1280.0, 800.0))
         .build_eframe(move |cc| {
             let mut app = AtlasApp::new(cc, data);
-            app.file_picker = picker;
+            app.platform.file_picker = picker;
             app
         });
     harness.run();

@@ -2,8 +2,9 @@
 //! Latin and Armenian script, dragging pans, the wheel zooms about the cursor,
 //! R resets the view.
 
-use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+use caucasus_atlas::app::{AtlasApp, Command};
 use caucasus_atlas::atlas::Language;
+use caucasus_atlas::data::AtlasData;
 use egui::{Event, Modifiers, MouseWheelUnit, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -21,8 +22,7 @@ fn harness() -> Harness<'static, AtlasApp> {
 fn fitted(harness: &Harness<'static, AtlasApp>) -> caucasus_atlas::spatial::MapView {
     let viewport = harness
         .state()
-        .map_projector
-        .as_ref()
+        .map_projector()
         .expect("the map was drawn")
         .viewport;
     caucasus_atlas::spatial::MapView::fit_region(viewport.width(), viewport.height())
@@ -51,7 +51,7 @@ fn dragging_pans_and_the_wheel_zooms_about_the_cursor() {
     let mut harness = harness();
     let start = harness
         .state()
-        .view
+        .view()
         .expect("the first frame fits the region");
 
     // Drag the map 100 points to the right: the view centre moves west.
@@ -61,7 +61,7 @@ fn dragging_pans_and_the_wheel_zooms_about_the_cursor() {
     harness.run();
     harness.drop_at(Pos2::new(700.0, 400.0));
     harness.run();
-    let panned = harness.state().view.unwrap();
+    let panned = harness.state().view().unwrap();
     let moved_km = start.center[0] - panned.center[0];
     assert!(
         (moved_km * start.points_per_km - 100.0).abs() < 2.0,
@@ -82,7 +82,7 @@ fn dragging_pans_and_the_wheel_zooms_about_the_cursor() {
         modifiers: Modifiers::NONE,
     });
     harness.run();
-    let zoomed = harness.state().view.unwrap();
+    let zoomed = harness.state().view().unwrap();
     assert!(
         zoomed.points_per_km > panned.points_per_km * 1.2,
         "{zoomed:?} vs {panned:?}"
@@ -91,7 +91,7 @@ fn dragging_pans_and_the_wheel_zooms_about_the_cursor() {
     // R puts the whole region back.
     harness.key_press(egui::Key::R);
     harness.run();
-    assert_eq!(harness.state().view.unwrap(), fitted(&harness));
+    assert_eq!(harness.state().view().unwrap(), fitted(&harness));
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn the_reset_button_has_its_shortcut_in_the_tooltip_and_works() {
     });
     harness.run();
     assert_ne!(
-        harness.state().view.unwrap(),
+        harness.state().view().unwrap(),
         fitted(&harness),
         "the wheel zoomed in"
     );
@@ -117,7 +117,7 @@ fn the_reset_button_has_its_shortcut_in_the_tooltip_and_works() {
     harness.get_by_label_contains("Show the whole region (R)");
     harness.get_by_label_contains("Reset view").click();
     harness.run();
-    assert_eq!(harness.state().view.unwrap(), fitted(&harness));
+    assert_eq!(harness.state().view().unwrap(), fitted(&harness));
 }
 
 #[test]
@@ -136,8 +136,7 @@ fn the_legend_lists_what_is_on_screen_and_folds() {
     // Zoom in on Karabakh with the wheel until Georgia is off screen.
     let stepanakert = harness
         .state()
-        .map_projector
-        .as_ref()
+        .map_projector()
         .and_then(|p| p.lonlat_to_screen(46.75, 39.82))
         .expect("Stepanakert is on the map");
     harness.hover_at(stepanakert);
@@ -153,7 +152,7 @@ fn the_legend_lists_what_is_on_screen_and_folds() {
         // Smooth scrolling spreads the zoom over several frames.
         harness.run_steps(10);
     }
-    let zoom = harness.state().view.unwrap().points_per_km / fitted(&harness).points_per_km;
+    let zoom = harness.state().view().unwrap().points_per_km / fitted(&harness).points_per_km;
     assert!(zoom > 4.0, "zoomed {zoom}×");
     harness.run_steps(2);
     harness.get_by_label("Held by Nagorno-Karabakh Republic / Artsakh (de facto)");

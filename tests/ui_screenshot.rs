@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::app::file_picker::{FilePicker, SaveDialog};
-use caucasus_atlas::app::{AtlasApp, AtlasData};
+use caucasus_atlas::data::AtlasData;
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -39,7 +40,7 @@ fn f12_writes_the_window_as_a_png_and_says_where() {
         .wgpu()
         .build_eframe(move |cc| {
             let mut app = AtlasApp::new(cc, data);
-            app.file_picker = std::sync::Arc::new(answer);
+            app.platform.file_picker = std::sync::Arc::new(answer);
             app
         });
     harness.run();

@@ -1,6 +1,8 @@
 //! The timeline and the details panel, driven headless with egui_kittest.
 
-use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+use caucasus_atlas::app::{AtlasApp, Command};
+use caucasus_atlas::atlas::LayerKind;
+use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::time::{Date, TimeCommand};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Vec2};
@@ -27,8 +29,8 @@ fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
 fn click_map_at(harness: &mut Harness<'static, AtlasApp>, lon: f64, lat: f64) {
     let projector = harness
         .state()
-        .map_projector
-        .clone()
+        .map_projector()
+        .cloned()
         .expect("the map was drawn");
     let p = projector.lonlat_to_screen(lon, lat).unwrap();
     harness.hover_at(p);
@@ -52,10 +54,10 @@ fn the_slider_can_be_set_through_accesskit_and_by_dragging() {
     let bounds = harness.get_by_role(Role::Slider).rect();
     let handle_y = bounds.top() + 34.0;
     let x = |date: Date, h: &Harness<'static, AtlasApp>| {
-        let t = h.state().timeline.clone();
+        let t = h.state().document().timeline().clone();
         bounds.left()
             + 10.0
-            + (date.days_since(t.start) as f32 / t.length_days() as f32) * (bounds.width() - 20.0)
+            + (date.days_since(t.start()) as f32 / t.length_days() as f32) * (bounds.width() - 20.0)
     };
     let start = Pos2::new(x(d("2020-11-10"), &harness), handle_y);
     harness.drag_at(start);
@@ -121,7 +123,7 @@ fn play_advances_over_frames_and_pause_stops() {
     let mut harness = harness_at("2020-01-01");
     harness.key_press(Key::Space);
     harness.step();
-    assert!(harness.state().timeline.playing);
+    assert!(harness.state().document().timeline().playing());
     for _ in 0..30 {
         harness.step();
     }
@@ -134,7 +136,7 @@ fn play_advances_over_frames_and_pause_stops() {
         harness.step();
     }
     assert_eq!(harness.state().date(), paused_at);
-    assert!(!harness.state().timeline.playing);
+    assert!(!harness.state().document().timeline().playing());
 }
 
 #[test]
@@ -155,8 +157,9 @@ fn clicking_shusha_shows_who_held_it_and_follows_the_date() {
     assert_eq!(
         harness
             .state()
-            .selection
-            .clone()
+            .document()
+            .selection()
+            .cloned()
             .expect("a feature is selected")
             .0,
         "shusha"
@@ -179,9 +182,9 @@ fn clicking_shusha_shows_who_held_it_and_follows_the_date() {
 fn clicking_empty_sea_clears_the_selection() {
     let mut harness = harness_at("2021-06-01");
     click_map_at(&mut harness, 46.72, 39.72);
-    assert!(harness.state().selection.is_some());
+    assert!(harness.state().document().selection().is_some());
     click_map_at(&mut harness, 50.5, 43.5);
-    assert!(harness.state().selection.is_none());
+    assert!(harness.state().document().selection().is_none());
 }
 
 #[test]
@@ -190,8 +193,8 @@ fn a_hidden_layer_is_neither_drawn_nor_found() {
     harness.get_by_label("Stepanakert / Khankendi");
     let stepanakert = harness
         .state()
-        .map_projector
-        .clone()
+        .map_projector()
+        .cloned()
         .unwrap()
         .lonlat_to_map(46.752, 39.815)
         .unwrap();
@@ -200,7 +203,7 @@ fn a_hidden_layer_is_neither_drawn_nor_found() {
             .state()
             .features_at(stepanakert, 3.0)
             .iter()
-            .any(|h| h.feature.layer == "places")
+            .any(|h| h.feature.layer == LayerKind::Places)
     );
     harness.get_by_label_contains("places (").click();
     harness.run();
@@ -210,7 +213,7 @@ fn a_hidden_layer_is_neither_drawn_nor_found() {
             .state()
             .features_at(stepanakert, 3.0)
             .iter()
-            .any(|h| h.feature.layer == "places")
+            .any(|h| h.feature.layer == LayerKind::Places)
     );
     let scene_labels = harness.state_mut().scene().labels.len();
     assert_eq!(scene_labels, 0);

@@ -1,8 +1,10 @@
 //! What the user can ask for. Buttons, keys and menus all send these, and
 //! [`super::AtlasApp::apply`] carries them out, so every path behaves the same.
+//! The ones about what is shown (date, view, layers, language, selection,
+//! undo) change the [`super::Document`]; the rest drive the window.
 
-use crate::atlas::Language;
-use crate::spatial::MapPoint;
+use crate::atlas::{Language, LayerKind};
+use crate::spatial::{MapPoint, MapView};
 use crate::time::TimeCommand;
 
 /// A user command.
@@ -10,18 +12,32 @@ use crate::time::TimeCommand;
 pub enum Command {
     /// Move or play the timeline.
     Time(TimeCommand),
-    /// Show the whole region again.
+    /// Show the whole region again (and follow the window's size).
     ResetView,
+    /// Show the map with this pan and zoom.
+    SetView(MapView),
     /// Change the label language.
     SetLanguage(Language),
     /// Show or hide a layer.
-    SetLayerVisible(String, bool),
+    SetLayerVisible(LayerKind, bool),
+    /// Select a feature (clicked at a map point), or clear the selection.
+    Select(Option<(String, MapPoint)>),
+    /// Go back to the previous date, view and selection.
+    Undo,
+    /// Go forward again after an undo.
+    Redo,
     /// Save what the window shows as a PNG in the pictures folder.
     Screenshot,
     /// Ask where to save a screenshot (the native dialog), then save it there.
     ScreenshotAs,
     /// Save what the window shows as a PNG at this path.
     ScreenshotTo(std::path::PathBuf),
-    /// Select a feature (clicked at a map point), or clear the selection.
-    Select(Option<(String, MapPoint)>),
+    /// Open or close the layer panel.
+    ShowLayersPanel(bool),
+    /// Open the "Export map" window.
+    OpenMapExport,
+    /// Open the "Export animation" window.
+    OpenAnimationExport,
+    /// Show or hide the list of data problems.
+    ToggleDataProblems,
 }

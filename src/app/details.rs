@@ -5,19 +5,19 @@
 use egui::{RichText, Ui};
 
 use super::Command;
-use crate::atlas::{Atlas, Feature, HistoryEntry, Precision, Source};
-use crate::spatial::{MapPoint, ProjectedAtlas, features_at};
+use super::document::Document;
+use crate::atlas::{Feature, HistoryEntry, LayerKind, Precision, Source};
+use crate::spatial::{MapPoint, features_at};
 use crate::time::{Date, Lifespan, TimeCommand};
 
 /// A readable name for a feature's kind.
 fn kind_label(feature: &Feature) -> String {
-    match feature.layer.as_str() {
-        "control" => "Control zone".to_string(),
-        "events" => format!("Event ({})", feature.kind),
-        "russian-forces" => format!("Forces: {}", feature.kind.replace('-', " ")),
-        "corridor" => "Lachin corridor".to_string(),
-        "lines" => feature.kind.replace('-', " "),
-        "countries" => "Country (Natural Earth outline)".to_string(),
+    match feature.layer {
+        LayerKind::Control => "Control zone".to_string(),
+        LayerKind::Events => format!("Event ({})", feature.kind),
+        LayerKind::RussianForces => format!("Forces: {}", feature.kind.replace('-', " ")),
+        LayerKind::Corridor => "Lachin corridor".to_string(),
+        LayerKind::Countries => "Country (Natural Earth outline)".to_string(),
         _ => feature.kind.replace('-', " "),
     }
 }
@@ -117,50 +117,20 @@ fn history_grid(
         });
 }
 
-/// Shows the details of `feature` (selected at `at`) on `date`; returns commands
-/// (a history row clicked, the panel closed).
+/// Shows the details of `feature` (selected at `at`) on the document's date;
+/// returns commands (a history row clicked, the panel closed).
 pub fn details_panel(
     ui: &mut Ui,
-    atlas: &Atlas,
-    projected: &ProjectedAtlas,
+    document: &Document,
     feature: &Feature,
     at: MapPoint,
-    date: Date,
 ) -> Vec<Command> {
     let mut out = Vec::new();
-    ui.horizontal(|ui| {
-        ui.heading(&feature.name.en);
-        if ui
-            .small_button("Close")
-            .on_hover_text("Clear the selection")
-            .clicked()
-        {
-            out.push(Command::Select(None));
-        }
-    });
-    let others: Vec<String> = [
-        ("hy", &feature.name.hy),
-        ("az", &feature.name.az),
-        ("ru", &feature.name.ru),
-        ("ka", &feature.name.ka),
-    ]
-    .into_iter()
-    .filter_map(|(code, name)| name.as_ref().map(|n| format!("{code}: {n}")))
-    .collect();
-    if !others.is_empty() {
-        ui.label(others.join("   "));
-    }
-    ui.weak(kind_label(feature));
+    let date = document.date();
+    header(ui, feature, &mut out);
     ui.separator();
     ui.label(RichText::new(status_text(feature, date)).strong());
-    // For a town, a post or an event: who held the ground there, and when.
-    let ground = if feature.layer == "control" {
-        None
-    } else {
-        features_at(atlas, projected, date, at, 0.0, &|layer| layer == "control")
-            .first()
-            .map(|hit| hit.feature)
-    };
+    let ground = ground_under(document, feature, at);
     if let Some(zone) = ground
         && let Some(c) = zone.controller_on(date)
     {
@@ -201,4 +171,54 @@ pub fn details_panel(
     ui.label(RichText::new("Sources").strong());
     sources_list(ui, &feature.sources);
     out
+}
+
+/// For a town, a post or an event: the control zone under where it was
+/// clicked (whatever layers are shown), whose history explains who held it.
+fn ground_under<'a>(
+    document: &'a Document,
+    feature: &Feature,
+    at: MapPoint,
+) -> Option<&'a Feature> {
+    if feature.layer == LayerKind::Control {
+        return None;
+    }
+    let data = document.data();
+    features_at(
+        &data.atlas,
+        &data.projected,
+        document.date(),
+        at,
+        0.0,
+        &|layer| *layer == LayerKind::Control,
+    )
+    .first()
+    .map(|hit| hit.feature)
+}
+
+/// The name, a close button, the other languages' names and the kind.
+fn header(ui: &mut Ui, feature: &Feature, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading(&feature.name.en);
+        if ui
+            .small_button("Close")
+            .on_hover_text("Clear the selection")
+            .clicked()
+        {
+            out.push(Command::Select(None));
+        }
+    });
+    let others: Vec<String> = [
+        ("hy", &feature.name.hy),
+        ("az", &feature.name.az),
+        ("ru", &feature.name.ru),
+        ("ka", &feature.name.ka),
+    ]
+    .into_iter()
+    .filter_map(|(code, name)| name.as_ref().map(|n| format!("{code}: {n}")))
+    .collect();
+    if !others.is_empty() {
+        ui.label(others.join("   "));
+    }
+    ui.weak(kind_label(feature));
 }

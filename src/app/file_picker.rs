@@ -27,7 +27,7 @@ impl SaveDialog {
             .parent()
             .filter(|p| p.is_dir())
             .map(PathBuf::from)
-            .unwrap_or_else(super::export_dialog::default_folder);
+            .unwrap_or_else(super::save_paths::default_folder);
         SaveDialog {
             title: title.to_string(),
             folder,

@@ -1,26 +1,11 @@
-//! Bundled fonts (SIL OFL 1.1, see `assets/fonts/OFL.txt`): Noto Sans for Latin
-//! (with Azerbaijani ə) and Cyrillic, Noto Sans Armenian and Noto Sans Georgian.
-//! They are added as fallbacks so every script renders the same on every machine.
+//! The bundled fonts ([`crate::render::fonts`]) registered with egui as
+//! fallbacks, so every script renders in the window as in the exports.
 
 use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// The bundled font files, by name.
-pub const BUNDLED_FONTS: [(&str, &[u8]); 3] = [
-    (
-        "NotoSans",
-        include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
-    ),
-    (
-        "NotoSansArmenian",
-        include_bytes!("../../assets/fonts/NotoSansArmenian-Regular.ttf"),
-    ),
-    (
-        "NotoSansGeorgian",
-        include_bytes!("../../assets/fonts/NotoSansGeorgian-Regular.ttf"),
-    ),
-];
+use crate::render::fonts::BUNDLED_FONTS;
 
 /// egui's default fonts plus the bundled ones as fallbacks for every family.
 pub fn font_definitions() -> FontDefinitions {

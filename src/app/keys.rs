@@ -11,7 +11,18 @@ use crate::time::{StepUnit, TimeCommand};
 pub fn shortcuts() -> Vec<(Modifiers, Key, Command, &'static str)> {
     use Command::Time;
     use TimeCommand::*;
+    // egui matches a shortcut without Shift or Alt also when they are held,
+    // so the longer combinations come first.
     vec![
+        (
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::Z,
+            Command::Redo,
+            "Ctrl+Shift+Z",
+        ),
+        (Modifiers::COMMAND, Key::Z, Command::Undo, "Ctrl+Z"),
+        (Modifiers::ALT, Key::ArrowLeft, Command::Undo, "Alt+←"),
+        (Modifiers::ALT, Key::ArrowRight, Command::Redo, "Alt+→"),
         (
             Modifiers::COMMAND.plus(Modifiers::SHIFT),
             Key::S,

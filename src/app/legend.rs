@@ -3,7 +3,7 @@
 
 use egui::{Align2, CollapsingHeader, Frame, Rect, RichText, Sense, Ui, Vec2};
 
-use crate::render::egui_painter::paint_swatch;
+use super::scene_painter::paint_swatch;
 use crate::scene::LegendEntry;
 use crate::scene::style::{HALO, LABEL};
 

@@ -1,233 +1,249 @@
-//! The eframe application: the map, the timeline, the details and layer panels.
+//! The eframe application: the map, the timeline, the details and layer
+//! panels, and the export windows.
 //!
-//! State lives here and changes only through [`Command`]s; the widgets are
-//! rebuilt every frame from it.
+//! What is shown lives in the [`Document`], which changes only through
+//! [`Command`]s. The panels read it and return commands; [`AtlasApp`] carries
+//! them out and owns the platform's plumbing (screenshots, save dialogs,
+//! stored state). The widgets are rebuilt every frame.
 
 pub mod command;
-pub mod data;
+pub mod data_problems;
 pub mod details;
-pub mod export_dialog;
+pub mod document;
+pub mod export_animation;
+pub mod export_common;
 pub mod export_job;
+pub mod export_map;
 pub mod file_picker;
 pub mod fonts;
 pub mod keys;
+pub mod layers_panel;
 pub mod legend;
-pub mod map_view;
+pub mod map_panel;
+pub mod navigation;
+pub mod save_paths;
+pub mod scene_cache;
+pub mod scene_painter;
 pub mod screenshot;
 pub mod state;
+pub mod status_bar;
 pub mod timeline_bar;
 pub mod timeline_panel;
+pub mod top_bar;
 
-use std::collections::BTreeSet;
-
-use egui::RichText;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 pub use command::Command;
-pub use data::AtlasData;
+pub use document::{Changes, Document};
 
-use crate::atlas::{Language, Mark};
-use crate::scene::{Scene, SceneOptions, build_scene};
-use crate::spatial::{Hit, MapPoint, MapView, Projector, features_at};
-use crate::time::{Date, Timeline};
-pub use export_dialog::SaveTarget;
-use state::PersistedState;
-use timeline_panel::DateField;
+use crate::data::AtlasData;
+use crate::scene::Scene;
+use crate::spatial::{Hit, MapPoint, MapView, Projector};
+use crate::time::Date;
+use export_animation::AnimationExportWindow;
+use export_map::MapExportWindow;
+use file_picker::{FilePicker, PendingPick, PickState, SaveDialog};
+use map_panel::MapPanel;
+use scene_cache::SceneCache;
+use timeline_panel::TimelinePanel;
 
-/// How far (screen points) from a point or line a click still picks it.
-const PICK_RADIUS_POINTS: f64 = 6.0;
+/// A file the user can choose a place for with the save dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveTarget {
+    /// A screenshot of the window.
+    Screenshot,
+    /// The publication map of the "Export map" window.
+    Map,
+    /// The animation of the "Export animation" window.
+    Animation,
+}
 
-/// The window's state.
-pub struct AtlasApp {
-    data: AtlasData,
-    marks: Vec<Mark>,
-    mark_dates: Vec<Date>,
-    /// The timeline (date, playback).
-    pub timeline: Timeline,
-    /// The map's pan/zoom; `None` until the first frame fits the region.
-    pub view: Option<MapView>,
-    /// Whether the view follows the map's size (until the user pans or zooms):
-    /// panels settle over the first frames, and a fitted map should stay fitted.
-    auto_fit: bool,
-    /// The label language.
-    pub language: Language,
-    /// Layers the user has hidden.
-    pub hidden_layers: BTreeSet<String>,
-    /// The selected feature and where it was clicked.
-    pub selection: Option<(String, MapPoint)>,
-    /// Whether the layer panel is shown.
-    pub layers_panel_open: bool,
-    date_field: DateField,
-    scene_cache: Option<(SceneOptions, Scene)>,
-    /// The cursor's position on the map (lon, lat), for the status bar.
-    pub cursor_lonlat: Option<(f64, f64)>,
-    /// The map's projector in the last frame (where things are on screen).
-    pub map_projector: Option<Projector>,
-    /// Notes for the user (e.g. a stored state that could not be used).
-    pub notes: Vec<String>,
-    show_errors: bool,
-    screenshot: Option<screenshot::ScreenshotThenQuit>,
-    /// The export dialogs.
-    pub exports: export_dialog::ExportDialogs,
-    /// Where the next screenshot goes, once the frame is drawn.
-    pending_screenshot: Option<std::path::PathBuf>,
+/// The panels and windows: what each remembers between frames of its own
+/// (nothing of the document).
+#[derive(Default)]
+pub struct Panels {
+    /// The map.
+    pub map: MapPanel,
+    /// The Scene the map draws, rebuilt when the document changes.
+    pub scene: SceneCache,
+    /// The timeline's controls.
+    pub timeline: TimelinePanel,
+    /// Whether the layer panel is open.
+    pub layers_open: bool,
+    /// Whether the list of data problems is open.
+    pub problems_open: bool,
+    /// The "Export map" window.
+    pub map_export: MapExportWindow,
+    /// The "Export animation" window.
+    pub animation_export: AnimationExportWindow,
+}
+
+/// What the window needs from the desktop: dialogs, screenshots, waking up.
+pub struct Platform {
     /// Asks where to save (the native dialog; tests put their own answers here).
-    pub file_picker: std::sync::Arc<dyn file_picker::FilePicker>,
+    pub file_picker: Arc<dyn FilePicker>,
     /// A save dialog that is open, and what its answer is for.
-    pending_pick: Option<file_picker::PendingPick<SaveTarget>>,
+    pending_pick: Option<PendingPick<SaveTarget>>,
     /// The window's context (known from the first frame), to wake it from threads.
     ctx: Option<egui::Context>,
     /// Where the last screenshot went (or why it failed), shown in the top bar.
-    toast: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+    toast: Arc<Mutex<Option<String>>>,
+    /// Notes for the user (e.g. a stored state that could not be used).
+    notes: Vec<String>,
+    /// `--screenshot`: save a screenshot once drawn, then quit.
+    screenshot_then_quit: Option<screenshot::ScreenshotThenQuit>,
+    /// Where the next screenshot goes, once the frame is drawn.
+    pending_screenshot: Option<PathBuf>,
+}
+
+impl Default for Platform {
+    fn default() -> Self {
+        Platform {
+            file_picker: Arc::new(file_picker::NativeFilePicker),
+            pending_pick: None,
+            ctx: None,
+            toast: Arc::default(),
+            notes: Vec::new(),
+            screenshot_then_quit: None,
+            pending_screenshot: None,
+        }
+    }
+}
+
+/// The window: the document, its panels and the platform plumbing.
+pub struct AtlasApp {
+    document: Document,
+    panels: Panels,
+    /// The desktop side (tests replace its file picker).
+    pub platform: Platform,
 }
 
 impl AtlasApp {
     /// An app showing `data`, restoring the stored state when there is one.
     pub fn new(cc: &eframe::CreationContext<'_>, data: AtlasData) -> AtlasApp {
         fonts::install(&cc.egui_ctx);
-        let mut app = AtlasApp::with_data(data);
-        match state::load(cc.storage) {
-            Ok(Some(stored)) => app.restore(stored),
-            Ok(None) => {}
-            Err(note) => app.notes.push(note),
-        }
+        let (stored, note) = match state::load(cc.storage) {
+            Ok(stored) => (stored, None),
+            Err(note) => (None, Some(note)),
+        };
+        let mut app = AtlasApp::build(data, stored.as_ref());
+        app.platform.notes.extend(note);
         app
     }
 
     /// An app on today's date without stored state (the fonts must be installed separately).
     pub fn with_data(data: AtlasData) -> AtlasApp {
-        let show_errors = !data.errors.is_empty();
-        let marks = data.atlas.marks();
-        let mut mark_dates: Vec<Date> = marks.iter().map(|m| m.date).collect();
-        mark_dates.dedup();
-        let today = Date::today();
+        AtlasApp::build(data, None)
+    }
+
+    fn build(data: AtlasData, stored: Option<&state::PersistedState>) -> AtlasApp {
+        let panels = Panels {
+            layers_open: stored.is_none_or(|s| s.layers_panel_open),
+            problems_open: !data.errors.is_empty(),
+            ..Panels::default()
+        };
         AtlasApp {
-            data,
-            marks,
-            mark_dates,
-            timeline: Timeline::new(today, today),
-            view: None,
-            auto_fit: true,
-            language: Language::En,
-            hidden_layers: BTreeSet::new(),
-            selection: None,
-            layers_panel_open: true,
-            date_field: DateField::default(),
-            scene_cache: None,
-            cursor_lonlat: None,
-            map_projector: None,
-            notes: Vec::new(),
-            show_errors,
-            screenshot: None,
-            exports: export_dialog::ExportDialogs::default(),
-            pending_screenshot: None,
-            file_picker: std::sync::Arc::new(file_picker::NativeFilePicker),
-            pending_pick: None,
-            ctx: None,
-            toast: Default::default(),
+            document: Document::new(data, Date::today(), stored),
+            panels,
+            platform: Platform::default(),
         }
     }
 
-    fn restore(&mut self, stored: PersistedState) {
-        let end = self.timeline.end;
-        self.timeline = Timeline::new(stored.date, end);
-        self.timeline.days_per_second = stored.days_per_second.clamp(1.0, 365.25);
-        self.timeline.looping = stored.looping;
-        self.view = stored.view;
-        self.auto_fit = stored.view.is_none();
-        self.hidden_layers = stored.hidden_layers;
-        self.language = stored.language;
-        self.layers_panel_open = stored.layers_panel_open;
+    /// What is shown.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The panels' own state.
+    pub fn panels(&self) -> &Panels {
+        &self.panels
+    }
+
+    /// The loaded data.
+    pub fn data(&self) -> &AtlasData {
+        self.document.data()
+    }
+
+    /// The date shown.
+    pub fn date(&self) -> Date {
+        self.document.date()
+    }
+
+    /// The view the map showed in the last frame (fitted, or as the user left it).
+    pub fn view(&self) -> Option<MapView> {
+        self.panels.map.shown_view()
+    }
+
+    /// The map's projector in the last frame (where things are on screen).
+    pub fn map_projector(&self) -> Option<&Projector> {
+        self.panels.map.projector()
     }
 
     /// What is remembered between runs.
-    pub fn persisted(&self) -> PersistedState {
-        PersistedState {
-            version: state::STATE_VERSION,
-            date: self.timeline.date,
-            view: if self.auto_fit { None } else { self.view },
-            hidden_layers: self.hidden_layers.clone(),
-            language: self.language,
-            days_per_second: self.timeline.days_per_second,
-            looping: self.timeline.looping,
-            layers_panel_open: self.layers_panel_open,
-        }
+    pub fn persisted(&self) -> state::PersistedState {
+        self.document.persisted(self.panels.layers_open)
     }
 
     /// Saves a screenshot to `path` once the window has drawn, then closes it.
-    pub fn save_screenshot_and_quit(&mut self, path: std::path::PathBuf) {
-        self.screenshot = Some(screenshot::ScreenshotThenQuit {
+    pub fn save_screenshot_and_quit(&mut self, path: PathBuf) {
+        self.platform.screenshot_then_quit = Some(screenshot::ScreenshotThenQuit {
             path,
             frames: 0,
             requested: false,
         });
     }
 
-    /// The loaded data.
-    pub fn data(&self) -> &AtlasData {
-        &self.data
-    }
-
-    /// The date shown.
-    pub fn date(&self) -> Date {
-        self.timeline.date
-    }
-
-    /// Carries out a command.
-    pub fn apply(&mut self, command: Command) {
+    /// Carries out a command: the document's own, or the window's.
+    pub fn apply(&mut self, command: Command) -> Changes {
+        let changes = self.document.apply(command.clone());
         match command {
-            Command::Time(t) => self.timeline.apply(t, &self.mark_dates),
-            Command::ResetView => {
-                self.view = None;
-                self.auto_fit = true;
-            }
-            Command::SetLanguage(lang) => self.language = lang,
-            Command::SetLayerVisible(layer, visible) => {
-                if visible {
-                    self.hidden_layers.remove(&layer);
-                } else {
-                    self.hidden_layers.insert(layer.clone());
-                    // A hidden feature cannot stay selected.
-                    if self
-                        .selection
-                        .as_ref()
-                        .and_then(|(id, _)| self.data.atlas.feature(id))
-                        .is_some_and(|f| f.layer == layer)
-                    {
-                        self.selection = None;
-                    }
-                }
-            }
-            Command::Select(selection) => self.selection = selection,
             Command::Screenshot => {
-                self.pending_screenshot = Some(
-                    export_dialog::default_folder()
-                        .join(export_dialog::timestamped_name("caucasus-atlas", "png")),
-                )
+                self.platform.pending_screenshot = Some(default_screenshot_path());
             }
             Command::ScreenshotAs => self.ask_where_to_save(SaveTarget::Screenshot),
-            Command::ScreenshotTo(path) => self.pending_screenshot = Some(path),
+            Command::ScreenshotTo(path) => self.platform.pending_screenshot = Some(path),
+            Command::ShowLayersPanel(open) => self.panels.layers_open = open,
+            Command::OpenMapExport => self.panels.map_export.open = true,
+            Command::OpenAnimationExport => self.panels.animation_export.open = true,
+            Command::ToggleDataProblems => self.panels.problems_open ^= true,
+            _ => {}
         }
+        changes
+    }
+
+    /// The Scene for the current document, rebuilt only when it changes.
+    pub fn scene(&mut self) -> &Scene {
+        let extent = self.panels.map.visible_extent();
+        self.panels.scene.get(&self.document, extent)
+    }
+
+    /// What a click or hover at `point` finds, top first (hidden layers excluded).
+    pub fn features_at(&self, point: MapPoint, tolerance_km: f64) -> Vec<Hit<'_>> {
+        self.document.features_at(point, tolerance_km)
     }
 
     /// Opens the save dialog for `target` (one at a time), suggesting the
     /// path the target would use now.
     fn ask_where_to_save(&mut self, target: SaveTarget) {
-        if self.pending_pick.is_some() {
+        if self.platform.pending_pick.is_some() {
             return;
         }
-        let Some(ctx) = self.ctx.clone() else { return };
+        let Some(ctx) = self.platform.ctx.clone() else {
+            return;
+        };
         let dialog = match target {
-            SaveTarget::Screenshot => file_picker::SaveDialog::suggesting(
+            SaveTarget::Screenshot => SaveDialog::suggesting(
                 "Save screenshot",
-                &export_dialog::default_folder()
-                    .join(export_dialog::timestamped_name("caucasus-atlas", "png")),
+                &default_screenshot_path(),
                 "PNG image",
                 "png",
             ),
-            SaveTarget::Map | SaveTarget::Animation => self.exports.save_dialog(target),
+            SaveTarget::Map => self.panels.map_export.save_dialog(),
+            SaveTarget::Animation => self.panels.animation_export.save_dialog(),
         };
-        self.pending_pick = Some(file_picker::PendingPick::ask(
-            self.file_picker.clone(),
+        self.platform.pending_pick = Some(PendingPick::ask(
+            self.platform.file_picker.clone(),
             dialog,
             target,
             &ctx,
@@ -236,26 +252,26 @@ impl AtlasApp {
 
     /// Carries out the save dialog's answer once it arrives.
     fn poll_save_dialog(&mut self) {
-        let Some(pick) = &self.pending_pick else {
+        let Some(pick) = &self.platform.pending_pick else {
             return;
         };
-        let state = pick.poll();
-        let target = pick.purpose;
+        let (state, target) = (pick.poll(), pick.purpose);
         match state {
-            file_picker::PickState::Waiting => {}
-            file_picker::PickState::Cancelled => {
-                self.pending_pick = None;
+            PickState::Waiting => {}
+            PickState::Cancelled => {
+                self.platform.pending_pick = None;
                 // Cancelling and having no dialog at all look the same from here.
                 let note = "No file chosen (if no dialog appeared, this desktop has neither \
                             the XDG desktop portal nor zenity)."
                     .to_string();
                 match target {
-                    SaveTarget::Screenshot => self.set_toast(note),
-                    SaveTarget::Map | SaveTarget::Animation => self.exports.message = Some(note),
+                    SaveTarget::Screenshot => self.platform.set_toast(note),
+                    SaveTarget::Map => self.panels.map_export.note(note),
+                    SaveTarget::Animation => self.panels.animation_export.note(note),
                 }
             }
-            file_picker::PickState::Chosen(path) => {
-                self.pending_pick = None;
+            PickState::Chosen(path) => {
+                self.platform.pending_pick = None;
                 match target {
                     SaveTarget::Screenshot => {
                         let path = if path.extension().is_none() {
@@ -265,345 +281,170 @@ impl AtlasApp {
                         };
                         self.apply(Command::ScreenshotTo(path));
                     }
-                    SaveTarget::Map | SaveTarget::Animation => self.exports.set_path(target, &path),
+                    SaveTarget::Map => self.panels.map_export.set_path(&path),
+                    SaveTarget::Animation => self.panels.animation_export.set_path(&path),
                 }
             }
         }
     }
 
+    /// The side panels (layers, details), the bars and the map, in the order
+    /// egui lays them out; returns the commands they gave.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let bar = top_bar::TopBarState {
+            layers_open: self.panels.layers_open,
+            can_ask: self.platform.pending_pick.is_none(),
+            toast: self.platform.toast(),
+            problems: self.document.data().errors.len(),
+            notes: &self.platform.notes,
+        };
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            commands.extend(top_bar::top_bar(ui, &self.document, &bar))
+        });
+        let cursor = self.panels.map.cursor_lonlat();
+        egui::Panel::bottom("status-bar").show(ui, |ui| status_bar::status_bar(ui, cursor));
+        let caption = crate::scene::caption(self.document.date());
+        egui::Panel::bottom("timeline").show(ui, |ui| {
+            commands.extend(self.panels.timeline.show(
+                ui,
+                self.document.timeline(),
+                &self.document.data().marks,
+                &caption,
+            ));
+        });
+        if self.panels.layers_open {
+            egui::Panel::left("layers")
+                .resizable(true)
+                .default_size(170.0)
+                .show(ui, |ui| {
+                    commands.extend(layers_panel::layers_panel(ui, &self.document));
+                });
+        }
+        if let (Some(feature), Some((_, at))) =
+            (self.document.selected(), self.document.selection())
+        {
+            egui::Panel::right("details")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        commands.extend(details::details_panel(ui, &self.document, feature, *at));
+                    });
+                });
+        }
+        let extent = self.panels.map.visible_extent();
+        let scene = self.panels.scene.get(&self.document, extent);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE.fill(crate::scene::style::PAPER))
+            .show(ui, |ui| {
+                commands.extend(self.panels.map.show(ui, &self.document, scene));
+            });
+        commands
+    }
+
+    /// The floating windows: data problems and the two exports.
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        if self.panels.problems_open {
+            data_problems::data_problems_window(
+                ctx,
+                &self.document.data().errors,
+                &mut self.panels.problems_open,
+            );
+        }
+        let view = self
+            .panels
+            .map
+            .projector()
+            .and_then(export_common::visible_box);
+        let can_ask = self.platform.pending_pick.is_none();
+        let mut wants_dialog = None;
+        if self.panels.map_export.open
+            && self
+                .panels
+                .map_export
+                .show(ctx, &self.document, view, can_ask)
+        {
+            wants_dialog = Some(SaveTarget::Map);
+        }
+        if self.panels.animation_export.open
+            && self
+                .panels
+                .animation_export
+                .show(ctx, &self.document, view, can_ask)
+        {
+            wants_dialog = Some(SaveTarget::Animation);
+        }
+        if let Some(target) = wants_dialog {
+            self.ask_where_to_save(target);
+        }
+    }
+
+    /// Takes a requested screenshot once this frame is drawn.
+    fn take_pending_screenshot(&mut self, ctx: &egui::Context) {
+        if let Some(shot) = &mut self.platform.screenshot_then_quit {
+            shot.on_frame(ctx);
+        }
+        let Some(path) = self.platform.pending_screenshot.take() else {
+            return;
+        };
+        let toast = self.platform.toast.clone();
+        let waker = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let message = match screenshot::write_png(&image, &path) {
+                Ok(()) => format!("Screenshot saved to {}", path.display()),
+                Err(e) => format!("Screenshot not saved: {e}"),
+            };
+            if let Ok(mut slot) = toast.lock() {
+                *slot = Some(message);
+            }
+            waker.request_repaint();
+        });
+    }
+}
+
+impl Platform {
     fn set_toast(&self, message: String) {
         if let Ok(mut slot) = self.toast.lock() {
             *slot = Some(message);
         }
     }
 
-    fn scene_options(&self) -> SceneOptions {
-        SceneOptions {
-            date: self.timeline.date,
-            language: self.language,
-            hidden_layers: self.hidden_layers.clone(),
-            // The last frame's map area: the legend lists what is on screen.
-            extent: self.map_projector.as_ref().map(Projector::visible_map_rect),
-        }
+    fn toast(&self) -> Option<String> {
+        self.toast.lock().ok().and_then(|t| t.clone())
     }
+}
 
-    /// The Scene for the current options, rebuilt only when they change.
-    pub fn scene(&mut self) -> &Scene {
-        let options = self.scene_options();
-        let stale = self.scene_cache.as_ref().is_none_or(|(o, _)| *o != options);
-        if stale {
-            let scene = build_scene(&self.data.atlas, &self.data.projected, &options);
-            self.scene_cache = Some((options, scene));
-        }
-        match &self.scene_cache {
-            Some((_, scene)) => scene,
-            None => unreachable!("the cache was filled just above"),
-        }
-    }
-
-    /// What a click or hover at `point` finds, top first (hidden layers excluded).
-    pub fn features_at(&self, point: MapPoint, tolerance_km: f64) -> Vec<Hit<'_>> {
-        let hidden = &self.hidden_layers;
-        let visible = move |layer: &str| !hidden.contains(layer);
-        features_at(
-            &self.data.atlas,
-            &self.data.projected,
-            self.timeline.date,
-            point,
-            tolerance_km,
-            &visible,
-        )
-    }
-
-    /// The feature a click at `point` selects: the topmost point or line within
-    /// reach, else the area under it.
-    fn pick(&self, point: MapPoint, projector: &Projector) -> Option<String> {
-        let hits = self.features_at(point, PICK_RADIUS_POINTS * projector.km_per_point());
-        hits.iter()
-            .find(|h| {
-                !matches!(
-                    h.projected.shape,
-                    crate::spatial::ProjectedShape::Area { .. }
-                )
-            })
-            .or_else(|| hits.first())
-            .map(|h| h.feature.id.clone())
-    }
-
-    fn top_bar(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let mut commands = Vec::new();
-        ui.horizontal(|ui| {
-            ui.heading("Caucasus Atlas");
-            ui.separator();
-            if ui
-                .button("Reset view")
-                .on_hover_text("Show the whole region (R)")
-                .clicked()
-            {
-                commands.push(Command::ResetView);
-            }
-            ui.toggle_value(&mut self.layers_panel_open, "Layers")
-                .on_hover_text("Show or hide the layer panel");
-            let mut language = self.language;
-            egui::ComboBox::from_label("Labels")
-                .selected_text(language.endonym())
-                .show_ui(ui, |ui| {
-                    for lang in Language::ALL {
-                        ui.selectable_value(&mut language, lang, lang.endonym());
-                    }
-                });
-            if language != self.language {
-                commands.push(Command::SetLanguage(language));
-            }
-            ui.separator();
-            if ui
-                .button("Screenshot")
-                .on_hover_text("Save what the window shows as PNG (Ctrl+Shift+S, F12)")
-                .clicked()
-            {
-                commands.push(Command::Screenshot);
-            }
-            if ui
-                .add_enabled(
-                    self.pending_pick.is_none(),
-                    egui::Button::new("Screenshot as…"),
-                )
-                .on_hover_text("Choose where to save the screenshot")
-                .clicked()
-            {
-                commands.push(Command::ScreenshotAs);
-            }
-            if ui
-                .button("Export map…")
-                .on_hover_text("PNG or SVG for publication")
-                .clicked()
-            {
-                self.exports.map_open = true;
-            }
-            if ui
-                .button("Export animation…")
-                .on_hover_text("GIF or APNG over a range of dates")
-                .clicked()
-            {
-                self.exports.animation_open = true;
-            }
-            if let Some(toast) = self.toast.lock().ok().and_then(|t| t.clone()) {
-                ui.weak(toast);
-            }
-            if !self.data.errors.is_empty()
-                && ui
-                    .button(format!("{} data problem(s)", self.data.errors.len()))
-                    .clicked()
-            {
-                self.show_errors = !self.show_errors;
-            }
-            for note in &self.notes {
-                ui.weak(note);
-            }
-        });
-        commands
-    }
-
-    fn layers_panel(&self, ui: &mut egui::Ui) -> Vec<Command> {
-        let mut commands = Vec::new();
-        ui.label(RichText::new("Layers").strong());
-        for layer in &self.data.atlas.layers {
-            let mut shown = !self.hidden_layers.contains(&layer.name);
-            let label = format!("{} ({})", layer.name, layer.features.len());
-            if ui
-                .checkbox(&mut shown, label)
-                .on_hover_text(&layer.file)
-                .changed()
-            {
-                commands.push(Command::SetLayerVisible(layer.name.clone(), shown));
-            }
-        }
-        commands
-    }
-
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            match self.cursor_lonlat {
-                Some((lon, lat)) => ui.monospace(format!("{lat:.4}° N  {lon:.4}° E")),
-                None => ui.monospace("—"),
-            };
-            ui.separator();
-            ui.small("Borders: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · Historical layers: see each feature's sources");
-        });
-    }
-
-    fn errors_window(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_errors;
-        egui::Window::new("Data problems")
-            .open(&mut open)
-            .default_width(520.0)
-            .show(ctx, |ui| {
-                ui.label("These features were left out; everything else is shown.");
-                egui::ScrollArea::vertical()
-                    .max_height(300.0)
-                    .show(ui, |ui| {
-                        for e in &self.data.errors {
-                            ui.label(e.to_string());
-                        }
-                    });
-            });
-        self.show_errors = open;
-    }
-
-    fn map_panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let mut commands = Vec::new();
-        let mut view = if self.auto_fit { None } else { self.view };
-        let out = map_view::show_map(ui, &mut view, self.scene());
-        self.view = view;
-        if out.moved {
-            self.auto_fit = false;
-        }
-        self.cursor_lonlat = out
-            .response
-            .hover_pos()
-            .and_then(|p| out.projector.screen_to_lonlat(p));
-        self.map_projector = Some(out.projector.clone());
-        if let Some(pointer) = out.response.hover_pos()
-            && !out.response.dragged()
-        {
-            let at = out.projector.screen_to_map(pointer);
-            let hits = self.features_at(at, PICK_RADIUS_POINTS * out.projector.km_per_point());
-            let date = self.timeline.date;
-            let lines: Vec<String> = hits
-                .iter()
-                .filter(|h| h.feature.layer != "countries")
-                .take(4)
-                .map(|h| match h.feature.controller_on(date) {
-                    Some(c) => format!(
-                        "{} — held by {} ({})",
-                        h.feature.name.en,
-                        c.code(),
-                        c.description()
-                    ),
-                    None => h.feature.name.en.clone(),
-                })
-                .collect();
-            if !lines.is_empty() {
-                out.response.clone().on_hover_ui_at_pointer(|ui| {
-                    for line in &lines {
-                        ui.label(line);
-                    }
-                });
-            }
-        }
-        if out.response.clicked()
-            && let Some(pointer) = out.response.interact_pointer_pos()
-        {
-            let at = out.projector.screen_to_map(pointer);
-            commands.push(Command::Select(
-                self.pick(at, &out.projector).map(|id| (id, at)),
-            ));
-        }
-        commands
-    }
+/// Where a screenshot goes unless the user says otherwise.
+fn default_screenshot_path() -> PathBuf {
+    save_paths::default_folder().join(save_paths::timestamped_name("caucasus-atlas", "png"))
 }
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.ctx = Some(ctx.clone());
+        self.platform.ctx = Some(ctx.clone());
         let mut commands = keys::read_shortcuts(&ctx);
 
         // Playback moves the date by wall time; keep frames coming while playing.
-        let dt = ctx.input(|i| i.stable_dt) as f64;
-        if self.timeline.playing {
-            self.timeline.advance(dt);
+        if self.document.timeline().playing() {
+            let dt = ctx.input(|i| i.stable_dt) as f64;
+            self.document.advance_playback(dt);
             ctx.request_repaint();
         }
-
-        egui::Panel::top("top-bar").show(ui, |ui| commands.extend(self.top_bar(ui)));
-        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
-        let caption = self.scene().caption.clone();
-        egui::Panel::bottom("timeline").show(ui, |ui| {
-            commands.extend(timeline_panel::timeline_panel(
-                ui,
-                &self.timeline,
-                &self.marks,
-                &caption,
-                &mut self.date_field,
-            ));
-        });
-        if self.layers_panel_open {
-            egui::Panel::left("layers")
-                .resizable(true)
-                .default_size(170.0)
-                .show(ui, |ui| {
-                    commands.extend(self.layers_panel(ui));
-                });
-        }
-        let selected = self
-            .selection
-            .as_ref()
-            .and_then(|(id, at)| self.data.atlas.feature(id).map(|f| (f.clone(), *at)));
-        if let Some((feature, at)) = selected {
-            let date = self.timeline.date;
-            egui::Panel::right("details")
-                .resizable(true)
-                .default_size(340.0)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        commands.extend(details::details_panel(
-                            ui,
-                            &self.data.atlas,
-                            &self.data.projected,
-                            &feature,
-                            at,
-                            date,
-                        ));
-                    });
-                });
-        }
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(crate::scene::style::PAPER))
-            .show(ui, |ui| commands.extend(self.map_panel(ui)));
-        if self.show_errors {
-            self.errors_window(&ctx);
-        }
+        commands.extend(self.panels_ui(ui));
+        self.windows_ui(&ctx);
         for command in commands {
             self.apply(command);
         }
-        if let Some(shot) = &mut self.screenshot {
-            shot.on_frame(&ctx);
+        // A drag, a scrub or a playback run becomes one undo step when it ends.
+        let at_rest = !self.document.timeline().playing()
+            && !ctx.input(|i| i.pointer.any_down() || i.smooth_scroll_delta != egui::Vec2::ZERO);
+        if at_rest {
+            self.document.settle();
         }
+        self.take_pending_screenshot(&ctx);
         self.poll_save_dialog();
-        if let Some(path) = self.pending_screenshot.take() {
-            let toast = self.toast.clone();
-            let ctx2 = ctx.clone();
-            ctx.request_screenshot(move |image| {
-                let message = match screenshot::write_png(&image, &path) {
-                    Ok(()) => format!("Screenshot saved to {}", path.display()),
-                    Err(e) => format!("Screenshot not saved: {e}"),
-                };
-                if let Ok(mut slot) = toast.lock() {
-                    *slot = Some(message);
-                }
-                ctx2.request_repaint();
-            });
-        }
-        if self.exports.map_open || self.exports.animation_open {
-            let hidden: Vec<String> = self.hidden_layers.iter().cloned().collect();
-            let view = self
-                .map_projector
-                .as_ref()
-                .and_then(export_dialog::visible_box);
-            let wants_dialog = self.exports.show(
-                &ctx,
-                &self.data,
-                self.timeline.date,
-                self.language,
-                view,
-                &hidden,
-                self.pending_pick.is_none(),
-            );
-            if let Some(target) = wants_dialog {
-                self.ask_where_to_save(target);
-            }
-        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

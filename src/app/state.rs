@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::Language;
+use crate::atlas::{Language, LayerKind};
 use crate::spatial::MapView;
 use crate::time::Date;
 
@@ -24,8 +24,8 @@ pub struct PersistedState {
     pub date: Date,
     /// The map view (`None`: fit the region).
     pub view: Option<MapView>,
-    /// Hidden layers.
-    pub hidden_layers: BTreeSet<String>,
+    /// Hidden layers (stored by name).
+    pub hidden_layers: BTreeSet<LayerKind>,
     /// Label language.
     pub language: Language,
     /// Playback speed (days per second).
@@ -80,7 +80,7 @@ mod tests {
                 center: [10.0, -5.0],
                 points_per_km: 2.0,
             }),
-            hidden_layers: ["events".to_string()].into(),
+            hidden_layers: [LayerKind::Events].into(),
             language: Language::Hy,
             days_per_second: 7.0,
             looping: true,

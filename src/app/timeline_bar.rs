@@ -4,7 +4,9 @@
 //! to jump there. Screen readers and tests see a slider they can set.
 
 use egui::accesskit::{Action, ActionData};
-use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{
+    Align2, Color32, FontId, Painter, Pos2, Rect, Response, Sense, Stroke, Ui, Vec2, WidgetInfo,
+};
 
 use crate::atlas::{Mark, MarkKind};
 use crate::scene::style;
@@ -23,10 +25,13 @@ pub fn mark_color(mark: &Mark) -> Color32 {
     }
 }
 
+/// Where things are on the bar: the rail's extent and the days it spans.
 struct Geometry {
     rail: Rect,
     start: Date,
     length: f32,
+    /// The rail's line (and the handle's centre), in screen y.
+    rail_y: f32,
 }
 
 impl Geometry {
@@ -51,12 +56,23 @@ pub fn timeline_bar(ui: &mut Ui, timeline: &Timeline, marks: &[Mark]) -> Option<
             Pos2::new(rect.left() + SIDE_PAD, rect.top()),
             Pos2::new(rect.right() - SIDE_PAD, rect.bottom()),
         ),
-        start: timeline.start,
+        start: timeline.start(),
         length: timeline.length_days() as f32,
+        rail_y: rect.top() + 34.0,
     };
-    let mut command = None;
+    let requested = accessible_slider(ui, &response, timeline);
 
-    // Accessibility: a slider over days since the first day, settable by value.
+    let painter = ui.painter_at(rect);
+    paint_density(&painter, &geometry, marks, rect.top());
+    paint_ticks(&painter, &geometry, marks, rect.top() + 12.0);
+    paint_rail(ui, &painter, &geometry, timeline.date());
+    paint_years(ui, &painter, &geometry, timeline);
+    pointer_command(&response, &geometry, marks).or(requested)
+}
+
+/// Screen readers and tests see a slider over the days since the first day,
+/// which they can set by value; returns the value they set this frame.
+fn accessible_slider(ui: &Ui, response: &Response, timeline: &Timeline) -> Option<TimeCommand> {
     let value = timeline.day_index() as f64;
     response.widget_info(|| {
         let mut info = WidgetInfo::slider(true, value, "Date");
@@ -77,92 +93,90 @@ pub fn timeline_bar(ui: &mut Ui, timeline: &Timeline, marks: &[Mark]) -> Option<
             })
             .last()
     });
-    if let Some(days) = requested {
-        command = Some(TimeCommand::SetDate(
-            timeline.start.add_days(days.round() as i64),
-        ));
-    }
+    requested.map(|days| TimeCommand::SetDate(timeline.start().add_days(days.round() as i64)))
+}
 
-    let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
-    let text_color = visuals.text_color();
-    let weak = visuals.weak_text_color();
-
-    // Density strip: how many marks fall near each column.
+/// A strip along the top: how many marks fall near each 3-point column.
+fn paint_density(painter: &Painter, geometry: &Geometry, marks: &[Mark], top: f32) {
     let strip = Rect::from_min_max(
-        Pos2::new(geometry.rail.left(), rect.top() + 2.0),
-        Pos2::new(geometry.rail.right(), rect.top() + 9.0),
+        Pos2::new(geometry.rail.left(), top + 2.0),
+        Pos2::new(geometry.rail.right(), top + 9.0),
     );
     let columns = (strip.width() / 3.0).max(1.0) as usize;
     let mut counts = vec![0u32; columns];
     for mark in marks {
         let x = geometry.x_of(mark.date);
         let c = (((x - strip.left()) / strip.width()) * columns as f32) as usize;
-        counts[c.min(columns - 1)] += 1;
+        if let Some(count) = counts.get_mut(c.min(columns - 1)) {
+            *count += 1;
+        }
     }
     let peak = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let column_width = strip.width() / columns as f32;
     for (c, &n) in counts.iter().enumerate() {
         if n == 0 {
             continue;
         }
-        let x0 = strip.left() + c as f32 * strip.width() / columns as f32;
         let strength = (n as f32 / peak).sqrt();
         painter.rect_filled(
             Rect::from_min_size(
-                Pos2::new(x0, strip.top()),
-                Vec2::new(strip.width() / columns as f32, strip.height()),
+                Pos2::new(strip.left() + c as f32 * column_width, strip.top()),
+                Vec2::new(column_width, strip.height()),
             ),
             0.0,
             Color32::from_rgb(0xB2, 0x18, 0x2B).gamma_multiply(0.15 + 0.85 * strength),
         );
     }
+}
 
-    // Ticks.
-    let ticks_top = rect.top() + 12.0;
-    let rail_y = rect.top() + 34.0;
+/// A tick per mark, coloured by kind; changes of control are shorter.
+fn paint_ticks(painter: &Painter, geometry: &Geometry, marks: &[Mark], top: f32) {
     for mark in marks {
         let x = geometry.x_of(mark.date);
-        let top = if matches!(mark.kind, MarkKind::ControlChange) {
-            ticks_top + 8.0
+        let tick_top = if matches!(mark.kind, MarkKind::ControlChange) {
+            top + 8.0
         } else {
-            ticks_top
+            top
         };
         painter.line_segment(
-            [Pos2::new(x, top), Pos2::new(x, rail_y - 4.0)],
+            [Pos2::new(x, tick_top), Pos2::new(x, geometry.rail_y - 4.0)],
             Stroke::new(1.2, mark_color(mark)),
         );
     }
+}
 
-    // Rail and handle.
-    let handle_x = geometry.x_of(timeline.date);
+/// The rail, filled up to the date, and the handle on the date.
+fn paint_rail(ui: &Ui, painter: &Painter, geometry: &Geometry, date: Date) {
+    let visuals = ui.visuals();
+    let (left, right, y) = (geometry.rail.left(), geometry.rail.right(), geometry.rail_y);
+    let handle_x = geometry.x_of(date);
     painter.line_segment(
-        [
-            Pos2::new(geometry.rail.left(), rail_y),
-            Pos2::new(geometry.rail.right(), rail_y),
-        ],
-        Stroke::new(3.0, weak),
+        [Pos2::new(left, y), Pos2::new(right, y)],
+        Stroke::new(3.0, visuals.weak_text_color()),
     );
     painter.line_segment(
-        [
-            Pos2::new(geometry.rail.left(), rail_y),
-            Pos2::new(handle_x, rail_y),
-        ],
+        [Pos2::new(left, y), Pos2::new(handle_x, y)],
         Stroke::new(3.0, visuals.selection.bg_fill),
     );
     painter.circle(
-        Pos2::new(handle_x, rail_y),
+        Pos2::new(handle_x, y),
         7.0,
         visuals.selection.bg_fill,
         Stroke::new(2.0, Color32::WHITE),
     );
+}
 
-    // Year scale: a tick each year, a label as often as there is room.
-    let years_span = (timeline.end.year() - timeline.start.year()).max(1) as f32;
+/// A tick each year under the rail, and a label as often as there is room.
+fn paint_years(ui: &Ui, painter: &Painter, geometry: &Geometry, timeline: &Timeline) {
+    let (text_color, weak) = (ui.visuals().text_color(), ui.visuals().weak_text_color());
+    let (first, last) = (timeline.start().year(), timeline.end().year());
+    let years_span = (last - first).max(1) as f32;
     let label_every = [1, 2, 5, 10]
         .into_iter()
         .find(|&n| geometry.rail.width() / years_span * n as f32 >= 34.0)
         .unwrap_or(10);
-    for year in (timeline.start.year() + 1)..=timeline.end.year() {
+    let y = geometry.rail_y;
+    for year in (first + 1)..=last {
         let Some(jan1) = Date::from_ymd(year, 1, 1) else {
             continue;
         };
@@ -170,14 +184,14 @@ pub fn timeline_bar(ui: &mut Ui, timeline: &Timeline, marks: &[Mark]) -> Option<
         let long = year % label_every == 0;
         painter.line_segment(
             [
-                Pos2::new(x, rail_y + 6.0),
-                Pos2::new(x, rail_y + if long { 12.0 } else { 9.0 }),
+                Pos2::new(x, y + 6.0),
+                Pos2::new(x, y + if long { 12.0 } else { 9.0 }),
             ],
             Stroke::new(1.0, weak),
         );
         if long {
             painter.text(
-                Pos2::new(x, rail_y + 13.0),
+                Pos2::new(x, y + 13.0),
                 Align2::CENTER_TOP,
                 year.to_string(),
                 FontId::proportional(11.0),
@@ -185,56 +199,71 @@ pub fn timeline_bar(ui: &mut Ui, timeline: &Timeline, marks: &[Mark]) -> Option<
             );
         }
     }
+}
 
-    // Pointer: a tick under the pointer wins over the rail.
-    let mut on_tick = false;
-    if let Some(pointer) = response.hover_pos() {
+/// What the pointer does: a tick under it is named and jumps there when
+/// clicked; elsewhere hovering names the day, and a click or a drag (also
+/// outside the bar) sets it.
+fn pointer_command(
+    response: &Response,
+    geometry: &Geometry,
+    marks: &[Mark],
+) -> Option<TimeCommand> {
+    let pointer = response.hover_pos();
+    if let Some(pointer) = pointer {
         let near: Vec<&Mark> = marks
             .iter()
             .filter(|m| (geometry.x_of(m.date) - pointer.x).abs() <= TICK_PICK)
             .collect();
-        if pointer.y < rail_y - 6.0 && !near.is_empty() {
-            on_tick = true;
-            let closest = near
-                .iter()
-                .min_by(|a, b| {
-                    let da = (geometry.x_of(a.date) - pointer.x).abs();
-                    let db = (geometry.x_of(b.date) - pointer.x).abs();
-                    da.total_cmp(&db)
-                })
-                .map(|m| m.date);
-            let shown: Vec<String> = near
-                .iter()
-                .take(8)
-                .map(|m| format!("{}  {}", m.date, m.title))
-                .collect();
-            let more = near.len().saturating_sub(8);
-            response.clone().on_hover_ui_at_pointer(|ui| {
-                for line in &shown {
-                    ui.label(line);
-                }
-                if more > 0 {
-                    ui.weak(format!("… and {more} more"));
-                }
-                ui.weak("Click to jump to this date");
-            });
-            if response.clicked()
-                && let Some(date) = closest
-            {
-                command = Some(TimeCommand::SetDate(date));
-            }
-        } else if !response.dragged() {
+        if pointer.y < geometry.rail_y - 6.0 && !near.is_empty() {
+            return tick_hover(response, geometry, &near, pointer.x);
+        }
+        if !response.dragged() {
             response
                 .clone()
                 .on_hover_text_at_pointer(geometry.date_at(pointer.x).to_string());
         }
     }
-    // Clicking the rail or dragging anywhere (also outside the bar) sets the date.
-    if !on_tick
-        && (response.clicked() || response.dragged())
-        && let Some(pointer) = response.interact_pointer_pos()
-    {
-        command = Some(TimeCommand::SetDate(geometry.date_at(pointer.x)));
+    if response.clicked() || response.dragged() {
+        let at = response.interact_pointer_pos()?;
+        return Some(TimeCommand::SetDate(geometry.date_at(at.x)));
     }
-    command
+    None
+}
+
+/// Lists the marks under the pointer; a click jumps to the closest.
+fn tick_hover(
+    response: &Response,
+    geometry: &Geometry,
+    near: &[&Mark],
+    x: f32,
+) -> Option<TimeCommand> {
+    let closest = near
+        .iter()
+        .min_by(|a, b| {
+            let da = (geometry.x_of(a.date) - x).abs();
+            let db = (geometry.x_of(b.date) - x).abs();
+            da.total_cmp(&db)
+        })
+        .map(|m| m.date);
+    let shown: Vec<String> = near
+        .iter()
+        .take(8)
+        .map(|m| format!("{}  {}", m.date, m.title))
+        .collect();
+    let more = near.len().saturating_sub(8);
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        for line in &shown {
+            ui.label(line);
+        }
+        if more > 0 {
+            ui.weak(format!("… and {more} more"));
+        }
+        ui.weak("Click to jump to this date");
+    });
+    if response.clicked() {
+        closest.map(TimeCommand::SetDate)
+    } else {
+        None
+    }
 }

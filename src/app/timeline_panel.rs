@@ -33,13 +33,47 @@ impl DateField {
                 }
                 format!("{first}.")
             })?;
-        if date < timeline.start || date > timeline.end {
+        if date < timeline.start() || date > timeline.end() {
             return Err(format!(
                 "{date} is outside the atlas ({} to {}).",
-                timeline.start, timeline.end
+                timeline.start(),
+                timeline.end()
             ));
         }
         Ok(date)
+    }
+}
+
+/// The timeline panel; it remembers only what is typed in the date field.
+#[derive(Default)]
+pub struct TimelinePanel {
+    field: DateField,
+}
+
+impl TimelinePanel {
+    /// Shows the panel; returns the commands the user gave.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        timeline: &Timeline,
+        marks: &[Mark],
+        caption: &str,
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(caption).size(22.0).strong());
+            ui.add_space(12.0);
+            step_buttons(ui, timeline, &mut out);
+            ui.separator();
+            speed_and_loop(ui, timeline, &mut out);
+            ui.separator();
+            go_to_field(ui, timeline, &mut self.field, &mut out);
+        });
+        if let Some(command) = timeline_bar(ui, timeline, marks) {
+            out.push(Command::Time(command));
+        }
+        out
     }
 }
 
@@ -56,137 +90,93 @@ fn command_button(ui: &mut Ui, label: &str, what: &str, command: Command, out: &
     }
 }
 
-/// Shows the panel; returns the commands the user gave.
-pub fn timeline_panel(
-    ui: &mut Ui,
-    timeline: &Timeline,
-    marks: &[Mark],
-    caption: &str,
-    field: &mut DateField,
-) -> Vec<Command> {
+/// Play or pause, steps by a year, month or day, and the previous or next mark.
+fn step_buttons(ui: &mut Ui, timeline: &Timeline, out: &mut Vec<Command>) {
     use Command::Time;
     use TimeCommand::*;
-    let mut out = Vec::new();
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(caption).size(22.0).strong());
-        ui.add_space(12.0);
-        let play_label = if timeline.playing { "Pause" } else { "Play" };
-        command_button(ui, play_label, "Play or pause", Time(TogglePlay), &mut out);
-        ui.separator();
-        command_button(
-            ui,
-            "-1 year",
-            "One year back",
-            Time(Step(StepUnit::Year, false)),
-            &mut out,
-        );
-        command_button(
-            ui,
-            "-1 month",
-            "One month back",
-            Time(Step(StepUnit::Month, false)),
-            &mut out,
-        );
-        command_button(
-            ui,
-            "-1 day",
-            "One day back",
-            Time(Step(StepUnit::Day, false)),
-            &mut out,
-        );
-        command_button(
-            ui,
-            "+1 day",
-            "One day forward",
-            Time(Step(StepUnit::Day, true)),
-            &mut out,
-        );
-        command_button(
-            ui,
-            "+1 month",
-            "One month forward",
-            Time(Step(StepUnit::Month, true)),
-            &mut out,
-        );
-        command_button(
-            ui,
-            "+1 year",
-            "One year forward",
-            Time(Step(StepUnit::Year, true)),
-            &mut out,
-        );
-        ui.separator();
-        command_button(
-            ui,
-            "Previous event",
-            "Previous event or change of control",
-            Time(PreviousMark),
-            &mut out,
-        );
-        command_button(
-            ui,
-            "Next event",
-            "Next event or change of control",
-            Time(NextMark),
-            &mut out,
-        );
-        ui.separator();
-        let current = SPEED_PRESETS
-            .iter()
-            .min_by(|a, b| {
-                (a.0 - timeline.days_per_second)
-                    .abs()
-                    .total_cmp(&(b.0 - timeline.days_per_second).abs())
-            })
-            .map_or("", |p| p.1);
-        egui::ComboBox::from_id_salt("speed")
-            .selected_text(current)
-            .show_ui(ui, |ui| {
-                for (days, label) in SPEED_PRESETS {
-                    if ui
-                        .selectable_label((days - timeline.days_per_second).abs() < 1e-9, label)
-                        .clicked()
-                    {
-                        out.push(Time(SetSpeed(days)));
-                    }
-                }
-            })
-            .response
-            .on_hover_text("Playback speed");
-        let mut looping = timeline.looping;
-        if ui
-            .checkbox(&mut looping, "Loop")
-            .on_hover_text("Start again at the end")
-            .changed()
-        {
-            out.push(Time(SetLoop(looping)));
-        }
-        ui.separator();
-        let label = ui.label("Go to");
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(&mut field.text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(90.0),
-            )
-            .labelled_by(label.id);
-        let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("Go").clicked() || submitted {
-            match field.parse(timeline) {
-                Ok(date) => {
-                    field.error = None;
-                    out.push(Time(SetDate(date)));
-                }
-                Err(message) => field.error = Some(message),
-            }
-        }
-        if let Some(error) = &field.error {
-            ui.colored_label(ui.visuals().error_fg_color, error);
-        }
-    });
-    if let Some(command) = timeline_bar(ui, timeline, marks) {
-        out.push(Time(command));
+    let play_label = if timeline.playing() { "Pause" } else { "Play" };
+    command_button(ui, play_label, "Play or pause", Time(TogglePlay), out);
+    ui.separator();
+    let steps = [
+        ("-1 year", "One year back", StepUnit::Year, false),
+        ("-1 month", "One month back", StepUnit::Month, false),
+        ("-1 day", "One day back", StepUnit::Day, false),
+        ("+1 day", "One day forward", StepUnit::Day, true),
+        ("+1 month", "One month forward", StepUnit::Month, true),
+        ("+1 year", "One year forward", StepUnit::Year, true),
+    ];
+    for (label, what, unit, forward) in steps {
+        command_button(ui, label, what, Time(Step(unit, forward)), out);
     }
-    out
+    ui.separator();
+    command_button(
+        ui,
+        "Previous event",
+        "Previous event or change of control",
+        Time(PreviousMark),
+        out,
+    );
+    command_button(
+        ui,
+        "Next event",
+        "Next event or change of control",
+        Time(NextMark),
+        out,
+    );
+}
+
+/// The playback speed menu and the loop box.
+fn speed_and_loop(ui: &mut Ui, timeline: &Timeline, out: &mut Vec<Command>) {
+    let speed = timeline.days_per_second();
+    let current = SPEED_PRESETS
+        .iter()
+        .min_by(|a, b| (a.0 - speed).abs().total_cmp(&(b.0 - speed).abs()))
+        .map_or("", |p| p.1);
+    egui::ComboBox::from_id_salt("speed")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (days, label) in SPEED_PRESETS {
+                if ui
+                    .selectable_label((days - speed).abs() < 1e-9, label)
+                    .clicked()
+                {
+                    out.push(Command::Time(TimeCommand::SetSpeed(days)));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Playback speed");
+    let mut looping = timeline.looping();
+    if ui
+        .checkbox(&mut looping, "Loop")
+        .on_hover_text("Start again at the end")
+        .changed()
+    {
+        out.push(Command::Time(TimeCommand::SetLoop(looping)));
+    }
+}
+
+/// "Go to" a typed date, with the reason when it is refused.
+fn go_to_field(ui: &mut Ui, timeline: &Timeline, field: &mut DateField, out: &mut Vec<Command>) {
+    let label = ui.label("Go to");
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(&mut field.text)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(90.0),
+        )
+        .labelled_by(label.id);
+    let submitted = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if ui.button("Go").clicked() || submitted {
+        match field.parse(timeline) {
+            Ok(date) => {
+                field.error = None;
+                out.push(Command::Time(TimeCommand::SetDate(date)));
+            }
+            Err(message) => field.error = Some(message),
+        }
+    }
+    if let Some(error) = &field.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
 }

@@ -1,6 +1,6 @@
 //! Dates worth marking on the timeline: events and changes of control.
 
-use super::Atlas;
+use super::{Atlas, LayerKind};
 use crate::time::Date;
 
 /// What a timeline mark stands for.
@@ -29,7 +29,7 @@ impl Atlas {
     /// Every event start and every change of controller, sorted by date.
     pub fn marks(&self) -> Vec<Mark> {
         let mut marks = Vec::new();
-        if let Some(events) = self.layer("events") {
+        if let Some(events) = self.layer(&LayerKind::Events) {
             for e in &events.features {
                 if let Some(date) = e.lifespan.from {
                     marks.push(Mark {
@@ -41,7 +41,7 @@ impl Atlas {
                 }
             }
         }
-        if let Some(control) = self.layer("control") {
+        if let Some(control) = self.layer(&LayerKind::Control) {
             for zone in &control.features {
                 for pair in zone.history.windows(2) {
                     let (before, after) = (&pair[0], &pair[1]);

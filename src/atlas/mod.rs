@@ -24,12 +24,13 @@ pub use error::DataError;
 pub use marks::{Mark, MarkKind};
 pub use model::{Feature, HistoryEntry, Language, Names, Precision, Source};
 pub use parse::{LayerParse, parse_layer};
+pub use schema::LayerKind;
 
 /// One layer: the features of one GeoJSON file.
 #[derive(Clone, Debug)]
 pub struct Layer {
-    /// The layer's name, the file stem (`places`, `control`, …).
-    pub name: String,
+    /// Which layer it is (from the file stem).
+    pub kind: LayerKind,
     /// Where it was read from, as shown in errors.
     pub file: String,
     /// Its valid features.
@@ -53,13 +54,15 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Loads (file label, layer name, text) triples into one atlas: parses each
+    /// Loads (file label, layer, text) triples into one atlas: parses each
     /// layer, drops features whose id is already used in another layer, and
     /// orders the layers for drawing.
-    pub fn from_texts<'a>(inputs: impl IntoIterator<Item = (String, String, &'a str)>) -> Loaded {
+    pub fn from_texts<'a>(
+        inputs: impl IntoIterator<Item = (String, LayerKind, &'a str)>,
+    ) -> Loaded {
         let mut loaded = Loaded::default();
         let mut owners: HashMap<String, String> = HashMap::new();
-        let inputs: Vec<(String, String, &str)> = inputs.into_iter().collect();
+        let inputs: Vec<(String, LayerKind, &str)> = inputs.into_iter().collect();
         // Layers parse and validate independently: one thread each (checking
         // polygons is most of the loading time), then merged in input order.
         let parsed: Vec<LayerParse> = std::thread::scope(|scope| {
@@ -93,7 +96,7 @@ impl Loaded {
                 }
             }
             loaded.atlas.layers.push(Layer {
-                name: layer,
+                kind: layer,
                 file,
                 features: kept,
             });
@@ -101,16 +104,16 @@ impl Loaded {
         loaded
             .atlas
             .layers
-            .sort_by_key(|l| schema::draw_order(&l.name));
+            .sort_by_key(|l| schema::draw_order(&l.kind));
         loaded
     }
 
     /// The data built into the program.
     pub fn bundled() -> Loaded {
         Loaded::from_texts(
-            BUNDLED_LAYERS.iter().map(|(layer, text)| {
-                (format!("geodata/{layer}.geojson"), layer.to_string(), *text)
-            }),
+            BUNDLED_LAYERS
+                .iter()
+                .map(|(layer, text)| (format!("geodata/{layer}.geojson"), layer.clone(), *text)),
         )
     }
 
@@ -142,10 +145,12 @@ impl Loaded {
         let mut texts = Vec::new();
         for path in paths {
             let file = path.display().to_string();
-            let layer = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
-                .unwrap_or_default();
+            let layer = LayerKind::from_name(
+                &path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+            );
             match std::fs::read_to_string(path) {
                 Ok(text) => texts.push((file, layer, text)),
                 Err(e) => read_errors.push(DataError::file(&file, format!("cannot be read ({e})"))),
@@ -163,9 +168,9 @@ impl Loaded {
 }
 
 impl Atlas {
-    /// The layer with this name.
-    pub fn layer(&self, name: &str) -> Option<&Layer> {
-        self.layers.iter().find(|l| l.name == name)
+    /// The layer of this kind, if it was loaded.
+    pub fn layer(&self, kind: &LayerKind) -> Option<&Layer> {
+        self.layers.iter().find(|l| l.kind == *kind)
     }
 
     /// Every feature of every layer.

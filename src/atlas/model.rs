@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::Controller;
+use super::{Controller, LayerKind};
 use crate::time::{Date, Lifespan};
 
 /// A feature's names by language. `en` is always present; for contested places
@@ -140,8 +140,8 @@ pub struct HistoryEntry {
 pub struct Feature {
     /// Unique across the atlas.
     pub id: String,
-    /// The layer it belongs to (`places`, `control`, …).
-    pub layer: String,
+    /// The layer it belongs to.
+    pub layer: LayerKind,
     /// What it is within its layer (`town`, `zone`, `war`, …).
     pub kind: String,
     /// Its names.
@@ -195,7 +195,7 @@ impl Feature {
     /// assert!(!shusha_2020.is_shown_on(d("2021-06-01")));
     /// ```
     pub fn is_shown_on(&self, date: Date) -> bool {
-        if self.layer != "events" {
+        if self.layer != LayerKind::Events {
             return self.exists_on(date);
         }
         let Some(start) = self.lifespan.from else {

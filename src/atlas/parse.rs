@@ -9,7 +9,7 @@ use super::geometry::parse_geometry;
 use super::history::parse_history;
 use super::model::Feature;
 use super::properties::Properties;
-use super::schema::{GeometryClass, rules_for};
+use super::schema::{GeometryClass, LayerKind};
 use crate::time::Lifespan;
 
 /// Properties the loader reads itself; everything else is kept in `extra`.
@@ -41,9 +41,9 @@ pub struct LayerParse {
     pub errors: Vec<DataError>,
 }
 
-/// Reads one layer. `file` names it in errors; `layer` is its expected layer
-/// name (the file stem).
-pub fn parse_layer(file: &str, layer: &str, text: &str) -> LayerParse {
+/// Reads one layer. `file` names it in errors; `layer` is the layer it is
+/// loaded as (from the file stem), which the features' `layer` must name.
+pub fn parse_layer(file: &str, layer: &LayerKind, text: &str) -> LayerParse {
     let mut out = LayerParse::default();
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -103,7 +103,12 @@ fn feature_label(raw: &Value, index: usize) -> String {
     }
 }
 
-fn parse_feature(file: &str, layer: &str, index: usize, raw: &Value) -> Result<Feature, DataError> {
+fn parse_feature(
+    file: &str,
+    layer: &LayerKind,
+    index: usize,
+    raw: &Value,
+) -> Result<Feature, DataError> {
     let label = feature_label(raw, index);
     let site = ErrorSite {
         file,
@@ -122,10 +127,10 @@ fn parse_feature(file: &str, layer: &str, index: usize, raw: &Value) -> Result<F
         return Err(site.property("properties", "is missing or not an object"));
     };
     let props = Properties { site, map };
-    let rules = rules_for(layer);
+    let rules = layer.rules();
 
-    let declared_layer = props.opt_str("layer")?.unwrap_or(layer);
-    if declared_layer != layer {
+    let declared_layer = props.opt_str("layer")?.unwrap_or(layer.name());
+    if declared_layer != layer.name() {
         return Err(site.property(
             "layer",
             format!("is \"{declared_layer}\" but the file holds layer \"{layer}\""),
@@ -198,7 +203,7 @@ fn parse_feature(file: &str, layer: &str, index: usize, raw: &Value) -> Result<F
 
     Ok(Feature {
         id: label.clone(),
-        layer: layer.to_string(),
+        layer: layer.clone(),
         kind: kind.to_string(),
         name,
         contested,

@@ -1,5 +1,11 @@
-//! What each known layer allows: kinds, geometry types, required properties.
-//! A user's own layer (any other name) accepts any kind and geometry.
+//! The layers the atlas knows ([`LayerKind`]) and what each allows: kinds,
+//! geometry types, required properties. A user's own layer (any other name)
+//! accepts any kind and geometry.
+//!
+//! This is the one place that spells layer names: everything else matches on
+//! [`LayerKind`], so a misspelt layer is a compile error, not a grey map.
+
+use std::fmt;
 
 /// The broad shape a layer's geometries must have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,11 +20,117 @@ pub enum GeometryClass {
     Any,
 }
 
+/// Which layer a feature belongs to: one of the bundled layers, or a user's own.
+/// Parsed once, from the file stem, when a layer is loaded. Ordered as the
+/// layers are drawn (bottom first; users' layers on top).
+///
+/// ```
+/// use caucasus_atlas::atlas::LayerKind;
+/// assert_eq!(LayerKind::from_name("control"), LayerKind::Control);
+/// assert_eq!(LayerKind::RussianForces.name(), "russian-forces");
+/// assert_eq!(LayerKind::from_name("incidents"), LayerKind::User("incidents".into()));
+/// assert!(LayerKind::Countries < LayerKind::Places);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LayerKind {
+    /// Country outlines (Natural Earth).
+    Countries,
+    /// Control zones: who held the ground, with a dated history.
+    Control,
+    /// Lakes and reservoirs.
+    Lakes,
+    /// First-level divisions (lines).
+    Admin1,
+    /// Lines of contact, ceasefire lines, dated borders.
+    Lines,
+    /// The Lachin corridor's route and band.
+    Corridor,
+    /// Russian (and other foreign) forces: bases, posts, missions.
+    RussianForces,
+    /// Dated events.
+    Events,
+    /// Cities, towns and villages.
+    Places,
+    /// A user's own layer, by name.
+    User(String),
+}
+
+impl LayerKind {
+    /// The bundled layers, in drawing order.
+    pub const BUNDLED: [LayerKind; 9] = [
+        LayerKind::Countries,
+        LayerKind::Control,
+        LayerKind::Lakes,
+        LayerKind::Admin1,
+        LayerKind::Lines,
+        LayerKind::Corridor,
+        LayerKind::RussianForces,
+        LayerKind::Events,
+        LayerKind::Places,
+    ];
+
+    /// The kind of the layer with this name (a file stem); any name the atlas
+    /// does not know is a user's layer.
+    pub fn from_name(name: &str) -> LayerKind {
+        LayerKind::BUNDLED
+            .into_iter()
+            .find(|k| k.name() == name)
+            .unwrap_or_else(|| LayerKind::User(name.to_string()))
+    }
+
+    /// The layer's name, as in file names, `--layers` and the data's `layer`.
+    pub fn name(&self) -> &str {
+        match self {
+            LayerKind::Countries => "countries",
+            LayerKind::Control => "control",
+            LayerKind::Lakes => "lakes",
+            LayerKind::Admin1 => "admin1",
+            LayerKind::Lines => "lines",
+            LayerKind::Corridor => "corridor",
+            LayerKind::RussianForces => "russian-forces",
+            LayerKind::Events => "events",
+            LayerKind::Places => "places",
+            LayerKind::User(name) => name,
+        }
+    }
+
+    /// Whether this is a user's own layer.
+    pub fn is_user(&self) -> bool {
+        matches!(self, LayerKind::User(_))
+    }
+
+    /// What the layer allows; `None` for a user's layer (anything goes).
+    pub fn rules(&self) -> Option<&'static LayerRules> {
+        KNOWN_LAYERS.iter().find(|r| r.kind == *self)
+    }
+}
+
+impl fmt::Display for LayerKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `pad`, so that widths such as `{:<15}` apply.
+        f.pad(self.name())
+    }
+}
+
+// Stored (window state) and printed (`at --json`) by name.
+impl serde::Serialize for LayerKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LayerKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(LayerKind::from_name(&name))
+    }
+}
+
 /// The rules for one known layer.
 #[derive(Debug)]
 pub struct LayerRules {
-    /// The layer's name (and file stem).
-    pub name: &'static str,
+    /// The layer.
+    pub kind: LayerKind,
     /// The allowed `kind` values.
     pub kinds: &'static [&'static str],
     /// The allowed geometry.
@@ -35,12 +147,12 @@ pub struct LayerRules {
 }
 
 const fn base(
-    name: &'static str,
+    kind: LayerKind,
     kinds: &'static [&'static str],
     geometry: GeometryClass,
 ) -> LayerRules {
     LayerRules {
-        name,
+        kind,
         kinds,
         geometry,
         needs_from: false,
@@ -50,15 +162,32 @@ const fn base(
     }
 }
 
-const fn dated(
-    name: &'static str,
-    kinds: &'static [&'static str],
-    geometry: GeometryClass,
-) -> LayerRules {
-    LayerRules {
-        needs_from: true,
-        needs_precision: true,
-        ..base(name, kinds, geometry)
+// Builder steps, written without struct update syntax: `..base(…)` would drop
+// the rest of a value holding a `LayerKind`, which constants cannot do.
+impl LayerRules {
+    /// Dated features: `from` and `precision` required.
+    const fn dated(mut self) -> LayerRules {
+        self.needs_from = true;
+        self.needs_precision = true;
+        self
+    }
+
+    /// `precision` required.
+    const fn precise(mut self) -> LayerRules {
+        self.needs_precision = true;
+        self
+    }
+
+    /// The control layer.
+    const fn control(mut self) -> LayerRules {
+        self.is_control = true;
+        self
+    }
+
+    /// `summary` required.
+    const fn summarised(mut self) -> LayerRules {
+        self.needs_summary = true;
+        self
     }
 }
 
@@ -79,26 +208,26 @@ pub const EVENT_KINDS: &[&str] = &[
 
 /// The layers this program knows, in drawing order (bottom first).
 pub const KNOWN_LAYERS: &[LayerRules] = &[
-    base("countries", &["country"], GeometryClass::Areas),
-    LayerRules {
-        needs_precision: true,
-        is_control: true,
-        ..base("control", &["zone"], GeometryClass::Areas)
-    },
-    base("lakes", &["lake"], GeometryClass::Areas),
-    base("admin1", &["admin1-line"], GeometryClass::Lines),
-    dated(
-        "lines",
+    base(LayerKind::Countries, &["country"], GeometryClass::Areas),
+    base(LayerKind::Control, &["zone"], GeometryClass::Areas)
+        .precise()
+        .control(),
+    base(LayerKind::Lakes, &["lake"], GeometryClass::Areas),
+    base(LayerKind::Admin1, &["admin1-line"], GeometryClass::Lines),
+    base(
+        LayerKind::Lines,
         &["line-of-contact", "ceasefire-line", "border"],
         GeometryClass::Lines,
-    ),
-    dated(
-        "corridor",
+    )
+    .dated(),
+    base(
+        LayerKind::Corridor,
         &["corridor-route", "corridor-band"],
         GeometryClass::Any,
-    ),
-    dated(
-        "russian-forces",
+    )
+    .dated(),
+    base(
+        LayerKind::RussianForces,
         &[
             "peacekeeping-hq",
             "peacekeeping-post",
@@ -110,27 +239,22 @@ pub const KNOWN_LAYERS: &[LayerRules] = &[
             "mission",
         ],
         GeometryClass::Any,
-    ),
-    LayerRules {
-        needs_summary: true,
-        ..dated("events", EVENT_KINDS, GeometryClass::Points)
-    },
+    )
+    .dated(),
+    base(LayerKind::Events, EVENT_KINDS, GeometryClass::Points)
+        .dated()
+        .summarised(),
     base(
-        "places",
+        LayerKind::Places,
         &["capital", "city", "town", "village"],
         GeometryClass::Points,
     ),
 ];
 
-/// The rules for a layer name, if it is one of the known layers.
-pub fn rules_for(layer: &str) -> Option<&'static LayerRules> {
-    KNOWN_LAYERS.iter().find(|r| r.name == layer)
-}
-
 /// A layer's position in drawing order; user layers come after the known ones.
-pub fn draw_order(layer: &str) -> usize {
+pub fn draw_order(layer: &LayerKind) -> usize {
     KNOWN_LAYERS
         .iter()
-        .position(|r| r.name == layer)
+        .position(|r| r.kind == *layer)
         .unwrap_or(KNOWN_LAYERS.len())
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::app::AtlasData;
+use crate::atlas::LayerKind;
+use crate::data::AtlasData;
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::Date;
 
@@ -119,8 +120,8 @@ pub fn run(
                     }
                     parts.join(", ")
                 }
-                None => match (f.layer.as_str(), f.lifespan.from) {
-                    ("events", Some(from)) => format!("{} event of {from}", f.kind),
+                None => match (&f.layer, f.lifespan.from) {
+                    (LayerKind::Events, Some(from)) => format!("{} event of {from}", f.kind),
                     (_, Some(from)) => format!("{} since {from}", f.kind),
                     _ => f.kind.clone(),
                 },

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use geo::Centroid;
 use serde_json::json;
 
-use crate::atlas::{Feature, Loaded};
+use crate::atlas::{Feature, LayerKind, Loaded};
 use crate::time::Date;
 
 /// Prints the events in date order, optionally limited to a date range (inclusive).
@@ -33,7 +33,7 @@ pub fn run(
     }
     let mut events: Vec<&Feature> = loaded
         .atlas
-        .layer("events")
+        .layer(&LayerKind::Events)
         .map(|l| l.features.iter().collect())
         .unwrap_or_default();
     events.retain(|e| {

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_width};
-use crate::app::AtlasData;
+use crate::data::AtlasData;
 use crate::render::export::{self, ExportError, Format};
 use crate::time::Date;
 

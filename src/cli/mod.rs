@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::atlas::Language;
+use crate::atlas::{Language, LayerKind};
 use crate::render::animation::Step;
 use crate::render::export::{check_size, parse_bbox};
 use crate::spatial::RegionBox;
@@ -119,6 +119,16 @@ fn parse_bbox_arg(text: &str) -> Result<RegionBox, String> {
 fn parse_language(text: &str) -> Result<Language, String> {
     Language::from_code(text.trim())
         .ok_or_else(|| format!("\"{text}\" is not a label language (use en, hy, az, ru or ka)"))
+}
+
+/// A layer name; whether the data has it is checked once the data is loaded
+/// (a user's folder may hold any layer).
+fn parse_layer(text: &str) -> Result<LayerKind, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err("an empty layer name".to_string());
+    }
+    Ok(LayerKind::from_name(name))
 }
 
 fn parse_step(text: &str) -> Result<Step, String> {

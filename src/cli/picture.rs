@@ -3,8 +3,8 @@
 
 use clap::Args;
 
-use super::{parse_bbox_arg, parse_language};
-use crate::atlas::Language;
+use super::{parse_bbox_arg, parse_language, parse_layer};
+use crate::atlas::{Language, LayerKind};
 use crate::render::export::{ExportRequest, Format};
 use crate::render::svg::ExportOptions;
 use crate::spatial::RegionBox;
@@ -17,8 +17,8 @@ pub struct PictureArgs {
     #[arg(long, value_parser = parse_bbox_arg, allow_hyphen_values = true)]
     pub bbox: Option<RegionBox>,
     /// Draw only these layers (comma-separated names; default: all).
-    #[arg(long, value_delimiter = ',')]
-    pub layers: Option<Vec<String>>,
+    #[arg(long, value_delimiter = ',', value_parser = parse_layer)]
+    pub layers: Option<Vec<LayerKind>>,
     /// Label language: en, hy, az, ru or ka.
     #[arg(long = "lang", default_value = "en", value_parser = parse_language)]
     pub language: Language,

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::export::{ExportError, ExportRequest, Prepared, extension, write_atomically};
 use super::raster::RgbaImage;
-use crate::atlas::Atlas;
+use crate::atlas::{Atlas, LayerKind};
 use crate::spatial::ProjectedAtlas;
 use crate::time::Date;
 
@@ -90,7 +90,7 @@ pub fn frame_dates(atlas: &Atlas, from: Date, to: Date, step: Step) -> Vec<Date>
         }
         Step::Events => {
             dates.push(from);
-            if let Some(layer) = atlas.layer("events") {
+            if let Some(layer) = atlas.layer(&LayerKind::Events) {
                 let mut events: Vec<Date> = layer
                     .features
                     .iter()
@@ -109,7 +109,7 @@ pub fn frame_dates(atlas: &Atlas, from: Date, to: Date, step: Step) -> Vec<Date>
 /// The dates on which an event starts (for pausing on them).
 fn event_dates(atlas: &Atlas) -> Vec<Date> {
     let mut dates: Vec<Date> = atlas
-        .layer("events")
+        .layer(&LayerKind::Events)
         .map(|l| l.features.iter().filter_map(|f| f.lifespan.from).collect())
         .unwrap_or_default();
     dates.sort();

@@ -9,11 +9,11 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use egui::emath::Rect;
+use emath::Rect;
 
 use super::raster::{self, RgbaImage};
 use super::svg::{ExportOptions, Layout, write_svg};
-use crate::atlas::{Atlas, Language};
+use crate::atlas::{Atlas, Language, LayerKind};
 use crate::scene::{Scene, SceneOptions, build_scene};
 use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox};
 use crate::time::Date;
@@ -88,8 +88,8 @@ pub struct ExportRequest {
     /// An exact view to draw instead (the window's current view); wins over `bbox`.
     /// Its scale is in points per km, as in the window.
     pub view: Option<MapView>,
-    /// The layers to draw, by name (`None`: every layer).
-    pub layers: Option<Vec<String>>,
+    /// The layers to draw (`None`: every layer).
+    pub layers: Option<Vec<LayerKind>>,
     /// The label language.
     pub language: Language,
     /// PNG or SVG.
@@ -187,20 +187,20 @@ pub fn parse_bbox(text: &str) -> Result<RegionBox, ExportError> {
     Ok(b)
 }
 
-/// The layers to hide so that only `shown` are drawn; every name must be a
+/// The layers to hide so that only `shown` are drawn; every one must be a
 /// layer of `atlas`.
 pub fn hidden_layers(
     atlas: &Atlas,
-    shown: Option<&[String]>,
-) -> Result<BTreeSet<String>, ExportError> {
+    shown: Option<&[LayerKind]>,
+) -> Result<BTreeSet<LayerKind>, ExportError> {
     let Some(shown) = shown else {
         return Ok(BTreeSet::new());
     };
-    for name in shown {
-        if atlas.layer(name).is_none() {
-            let known: Vec<&str> = atlas.layers.iter().map(|l| l.name.as_str()).collect();
+    for layer in shown {
+        if atlas.layer(layer).is_none() {
+            let known: Vec<&str> = atlas.layers.iter().map(|l| l.kind.name()).collect();
             return fail(format!(
-                "unknown layer \"{name}\" (the layers are: {})",
+                "unknown layer \"{layer}\" (the layers are: {})",
                 known.join(", ")
             ));
         }
@@ -208,8 +208,8 @@ pub fn hidden_layers(
     Ok(atlas
         .layers
         .iter()
-        .filter(|l| !shown.contains(&l.name))
-        .map(|l| l.name.clone())
+        .filter(|l| !shown.contains(&l.kind))
+        .map(|l| l.kind.clone())
         .collect())
 }
 
@@ -533,7 +533,7 @@ mod tests {
         let view = MapView::fit_box(&b, 800.0, 600.0);
         let pr = Projector::new(
             view,
-            Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0)),
+            Rect::from_min_size(emath::Pos2::ZERO, emath::vec2(800.0, 600.0)),
         );
         for (lon, lat) in [(46.0, 39.3), (47.2, 40.3), (46.6, 39.8)] {
             let p = pr.lonlat_to_screen(lon, lat).unwrap();

@@ -1,8 +1,9 @@
-//! Drawing a Scene: into the egui window, and as SVG, PNG and animations for
-//! export (the same Scene, so an export looks like the window).
+//! Drawing a Scene outside the window: SVG, PNG and animations for export.
+//! They draw the same Scene as the window (`app::scene_painter`), so an export
+//! looks like what the user sees.
 
 pub mod animation;
-pub mod egui_painter;
 pub mod export;
+pub mod fonts;
 pub mod raster;
 pub mod svg;

@@ -11,7 +11,7 @@ pub fn font_database() -> Arc<fontdb::Database> {
     static DB: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = fontdb::Database::new();
-        for (_, bytes) in crate::app::fonts::BUNDLED_FONTS {
+        for (_, bytes) in super::fonts::BUNDLED_FONTS {
             db.load_font_data(bytes.to_vec());
         }
         db.set_sans_serif_family("Noto Sans");

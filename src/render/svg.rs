@@ -1,5 +1,5 @@
 //! Writes a Scene as SVG: the map framed by its viewport, drawn with the same
-//! visual decisions as the window (`egui_painter`), and around it — never over
+//! visual decisions as the window (`app::scene_painter`), and around it — never over
 //! it — a panel with the title, date, legend, scale bar and sources, and an
 //! attribution line underneath.
 //!
@@ -10,8 +10,8 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use egui::Color32;
-use egui::emath::{Pos2, Rect, Vec2};
+use ecolor::Color32;
+use emath::{Pos2, Rect, Vec2};
 
 use crate::scene::labels::place_labels;
 use crate::scene::scale_bar::scale_bar;
@@ -181,7 +181,7 @@ struct Measure {
 fn measure() -> &'static Measure {
     static FACES: OnceLock<Measure> = OnceLock::new();
     FACES.get_or_init(|| Measure {
-        faces: crate::app::fonts::BUNDLED_FONTS
+        faces: super::fonts::BUNDLED_FONTS
             .iter()
             .filter_map(|(_, bytes)| ttf_parser::Face::parse(bytes, 0).ok())
             .collect(),
@@ -491,7 +491,7 @@ fn write_markers(svg: &mut String, scene: &Scene, projector: &Projector) {
     }
 }
 
-/// One point symbol at `p`, shaped as in the window (`egui_painter::marker_shapes`).
+/// One point symbol at `p`, shaped as in the window (`app::scene_painter::marker_shapes`).
 fn write_symbol(svg: &mut String, symbol: Symbol, p: Pos2, r: f32, color: Color32) {
     let fill = paint("fill", color);
     let white = paint("fill", Color32::WHITE);

@@ -1,7 +1,7 @@
 //! Label placement: labels that would overlap a more important one are left
 //! out, so the map stays readable at every zoom. Shared by the window and exports.
 
-use egui::emath::{Pos2, Rect, Vec2};
+use emath::{Pos2, Rect, Vec2};
 
 use super::Label;
 use crate::spatial::Projector;
@@ -54,7 +54,7 @@ pub fn place_labels<'a>(labels: &'a [Label], projector: &Projector) -> Vec<Place
 mod tests {
     use super::*;
     use crate::spatial::{MapPoint, MapView};
-    use egui::Color32;
+    use ecolor::Color32;
 
     fn label(x: f64, text: &str, priority: u32) -> Label {
         Label {

@@ -2,18 +2,20 @@
 //! The window and every export draw the same Scene.
 
 mod build;
+mod credits;
 pub mod labels;
+mod layers;
 pub mod scale_bar;
 pub mod style;
 
 use std::sync::Arc;
 
-use egui::Color32;
+use ecolor::Color32;
 
 use crate::spatial::{MapPoint, projected::MapPath, triangulate::Triangulation};
 use crate::time::Date;
 
-pub use build::{SceneOptions, build_scene};
+pub use build::{SceneOptions, build_scene, caption};
 
 /// A filled area.
 #[derive(Clone, Debug)]
@@ -158,7 +160,7 @@ impl Scene {
     pub fn markers_on_screen<'a>(
         &'a self,
         projector: &'a crate::spatial::Projector,
-    ) -> impl Iterator<Item = (&'a Marker, egui::Pos2)> + 'a {
+    ) -> impl Iterator<Item = (&'a Marker, emath::Pos2)> + 'a {
         let reach = projector.viewport.expand(10.0);
         self.markers
             .iter()

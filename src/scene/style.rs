@@ -2,7 +2,7 @@
 //!
 //! The controller palette is Okabe & Ito's colour-blind-safe set.
 
-use egui::Color32;
+use ecolor::Color32;
 
 use crate::atlas::Controller;
 

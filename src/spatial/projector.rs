@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use egui::emath::{Pos2, Rect, TSTransform, Vec2};
+use emath::{Pos2, Rect, TSTransform, Vec2};
 
 use super::projection::{ConformalConic, MapPoint, conformal_conic};
 use super::view::MapView;

@@ -5,7 +5,7 @@ use geo::{Distance, Euclidean, Intersects};
 
 use super::projected::{ProjectedAtlas, ProjectedFeature};
 use super::projection::MapPoint;
-use crate::atlas::{Atlas, Feature};
+use crate::atlas::{Atlas, Feature, LayerKind};
 use crate::time::Date;
 
 /// A feature found at a point.
@@ -25,7 +25,7 @@ pub fn visible_on<'a: 'v, 'v>(
     atlas: &'a Atlas,
     projected: &'a ProjectedAtlas,
     date: Date,
-    visible: &'v dyn Fn(&str) -> bool,
+    visible: &'v dyn Fn(&LayerKind) -> bool,
 ) -> impl Iterator<Item = (&'a Feature, &'a ProjectedFeature)> + 'v {
     projected.features.iter().filter_map(move |pf| {
         let feature = projected.feature(atlas, pf);
@@ -35,15 +35,32 @@ pub fn visible_on<'a: 'v, 'v>(
 
 /// Every feature that is shown on `date` and lies at `point`: areas that contain
 /// it, lines and points within `tolerance_km`. Topmost layer first; within a
-/// layer, nearest first. `visible` filters layers by name (hidden layers are
-/// neither drawn nor found).
+/// layer, nearest first. `visible` filters layers (hidden layers are neither
+/// drawn nor found).
+///
+/// ```
+/// use caucasus_atlas::atlas::{Controller, LayerKind};
+/// use caucasus_atlas::data::AtlasData;
+/// use caucasus_atlas::spatial::{conformal_conic, features_at};
+///
+/// let data = AtlasData::load(None);
+/// // Shusha / Shushi, the day after and the day before it was taken in 2020.
+/// let shusha = conformal_conic().forward(46.74989, 39.76006).unwrap();
+/// let controller = |date: &str| {
+///     let hits = features_at(&data.atlas, &data.projected, date.parse().unwrap(), shusha, 0.0,
+///         &|layer| *layer == LayerKind::Control);
+///     hits[0].feature.controller_on(date.parse().unwrap())
+/// };
+/// assert_eq!(controller("2020-11-09"), Some(Controller::Aze));
+/// assert_eq!(controller("2020-11-07"), Some(Controller::Nkr));
+/// ```
 pub fn features_at<'a>(
     atlas: &'a Atlas,
     projected: &'a ProjectedAtlas,
     date: Date,
     point: MapPoint,
     tolerance_km: f64,
-    visible: &dyn Fn(&str) -> bool,
+    visible: &dyn Fn(&LayerKind) -> bool,
 ) -> Vec<Hit<'a>> {
     let probe = geo::Point(point);
     let reach = geo::Rect::new(

@@ -51,23 +51,23 @@ pub const SPEED_PRESETS: [(f64, &str); 5] = [
     (365.25, "1 year/s"),
 ];
 
-/// The timeline's state.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The timeline's state. Its fields are private: it changes only through
+/// [`Timeline::apply`] and [`Timeline::advance`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
     /// The date shown.
-    pub date: Date,
+    date: Date,
     /// The first day (the NKAO vote, 1988-02-20).
-    pub start: Date,
+    start: Date,
     /// The last day (today).
-    pub end: Date,
+    end: Date,
     /// Whether playback is running.
-    pub playing: bool,
+    playing: bool,
     /// Playback speed in days per second (1 to 365.25).
-    pub days_per_second: f64,
+    days_per_second: f64,
     /// Whether playback starts again from the beginning at the end.
-    pub looping: bool,
+    looping: bool,
     /// Fractional days accumulated by playback but not yet shown.
-    #[serde(skip)]
     carry: f64,
 }
 
@@ -84,6 +84,36 @@ impl Timeline {
             looping: false,
             carry: 0.0,
         }
+    }
+
+    /// The date shown.
+    pub fn date(&self) -> Date {
+        self.date
+    }
+
+    /// The first day.
+    pub fn start(&self) -> Date {
+        self.start
+    }
+
+    /// The last day.
+    pub fn end(&self) -> Date {
+        self.end
+    }
+
+    /// Whether playback is running.
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+
+    /// Playback speed in days per second.
+    pub fn days_per_second(&self) -> f64 {
+        self.days_per_second
+    }
+
+    /// Whether playback starts again at the end.
+    pub fn looping(&self) -> bool {
+        self.looping
     }
 
     /// Days from the first day to the shown date (the slider's value).

@@ -1,19 +1,26 @@
-//! The loaded data the window shows: the atlas, its projected shapes, and what
-//! failed to load. Built once at start-up; nothing here changes per frame.
+//! The loaded data every output draws from: the atlas, its projected shapes,
+//! its timeline marks, and what failed to load. Built once (at start-up, or
+//! once per command); nothing here changes per frame.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::atlas::{Atlas, DataError, Loaded};
+use crate::atlas::{Atlas, DataError, Loaded, Mark};
 use crate::spatial::ProjectedAtlas;
+use crate::time::Date;
 
-/// The atlas with everything derived from it that frames reuse.
+/// The atlas with everything derived from it that frames reuse. Cloning is
+/// cheap (shared).
 #[derive(Clone, Debug, Default)]
 pub struct AtlasData {
     /// The validated features.
     pub atlas: Arc<Atlas>,
     /// Their projected and triangulated shapes.
     pub projected: Arc<ProjectedAtlas>,
+    /// Events and changes of control, by date (the timeline's ticks).
+    pub marks: Arc<[Mark]>,
+    /// The distinct dates of `marks`, ascending (for next/previous).
+    pub mark_dates: Arc<[Date]>,
     /// Problems met while loading (shown to the user; the rest still loads).
     pub errors: Vec<DataError>,
 }
@@ -28,12 +35,17 @@ impl AtlasData {
         AtlasData::from_loaded(loaded)
     }
 
-    /// Projects and triangulates a loaded atlas.
+    /// Projects and triangulates a loaded atlas and collects its marks.
     pub fn from_loaded(loaded: Loaded) -> AtlasData {
         let projected = ProjectedAtlas::build(&loaded.atlas);
+        let marks = loaded.atlas.marks();
+        let mut mark_dates: Vec<Date> = marks.iter().map(|m| m.date).collect();
+        mark_dates.dedup();
         AtlasData {
             atlas: Arc::new(loaded.atlas),
             projected: Arc::new(projected),
+            marks: marks.into(),
+            mark_dates: mark_dates.into(),
             errors: loaded.errors,
         }
     }
