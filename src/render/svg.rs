@@ -594,6 +594,40 @@ fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
     }
 }
 
+/// Where the panel's next block goes: its column and how far down it is.
+struct PanelColumn<'a> {
+    svg: &'a mut String,
+    left: f32,
+    width: f32,
+    bottom: f32,
+    y: f32,
+}
+
+impl PanelColumn<'_> {
+    /// One line of text with its baseline at `y`.
+    fn text(&mut self, x: f32, y: f32, size: f32, color: Color32, s: &str) {
+        let _ = writeln!(
+            self.svg,
+            "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{size}\" {}>{}</text>",
+            paint("fill", color),
+            escape_xml(s)
+        );
+    }
+
+    /// A block's small heading.
+    fn heading(&mut self, s: &str) {
+        self.y += 10.0;
+        let (left, y) = (self.left, self.y);
+        self.text(left, y + 11.0, 11.0, style::LABEL_MUTED, s);
+        self.y += 18.0;
+    }
+
+    /// Whether `height` more points fit above the bottom.
+    fn fits(&self, height: f32) -> bool {
+        self.y + height <= self.bottom
+    }
+}
+
 /// Writes the panel's blocks top to bottom; the sources fill what is left.
 fn write_panel(
     svg: &mut String,
@@ -611,90 +645,112 @@ fn write_panel(
         panel.height()
     );
     let pad = 18.0;
-    let left = panel.min.x + pad;
-    let width = panel.width() - 2.0 * pad;
-    let bottom = panel.max.y - pad;
-    let mut y = panel.min.y + pad;
-    let text = |svg: &mut String, x: f32, y: f32, size: f32, color: Color32, s: &str| {
-        let _ = writeln!(
+    let mut column = PanelColumn {
+        svg,
+        left: panel.min.x + pad,
+        width: panel.width() - 2.0 * pad,
+        bottom: panel.max.y - pad,
+        y: panel.min.y + pad,
+    };
+    write_title_block(&mut column, scene, options);
+    if options.legend && !scene.legend.is_empty() {
+        write_legend_block(&mut column, scene);
+    }
+    if options.scale_bar && column.fits(60.0) {
+        write_scale_block(&mut column, projector);
+    }
+    if options.sources && !scene.credits.is_empty() && column.fits(50.0) {
+        column.heading("Sources");
+        let PanelColumn {
             svg,
-            "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{size}\" {}>{}</text>",
-            paint("fill", color),
-            escape_xml(s)
-        );
-    };
-    let heading = |svg: &mut String, y: &mut f32, s: &str| {
-        *y += 10.0;
-        text(svg, left, *y + 11.0, 11.0, style::LABEL_MUTED, s);
-        *y += 18.0;
-    };
+            left,
+            width,
+            bottom,
+            y,
+        } = column;
+        write_sources(svg, scene, left, width, y, bottom);
+    }
+}
+
+/// The title (wrapped) and the date caption, as asked for.
+fn write_title_block(column: &mut PanelColumn<'_>, scene: &Scene, options: &ExportOptions) {
+    let left = column.left;
     if let Some(title) = &options.title {
-        for line in wrap(title, 22.0, width) {
-            text(svg, left, y + 22.0, 22.0, style::LABEL, &line);
-            y += 29.0;
+        for line in wrap(title, 22.0, column.width) {
+            let y = column.y;
+            column.text(left, y + 22.0, 22.0, style::LABEL, &line);
+            column.y += 29.0;
         }
     }
     if options.caption {
-        text(svg, left, y + 19.0, 19.0, style::LABEL, &scene.caption);
-        y += 28.0;
+        let y = column.y;
+        column.text(left, y + 19.0, 19.0, style::LABEL, &scene.caption);
+        column.y += 28.0;
     }
-    if options.legend && !scene.legend.is_empty() {
-        heading(svg, &mut y, "Legend");
-        for entry in &scene.legend {
-            let lines = wrap(&entry.text, 12.5, width - 30.0);
-            if y + 18.0 * lines.len() as f32 > bottom {
-                break;
-            }
-            write_swatch(svg, scene, entry, Pos2::new(left, y + 2.0));
-            for line in &lines {
-                text(svg, left + 30.0, y + 13.0, 12.5, style::LABEL, line);
-                y += 18.0;
-            }
-            y += 3.0;
+}
+
+/// The legend: a swatch and the wrapped text of each entry, while they fit.
+fn write_legend_block(column: &mut PanelColumn<'_>, scene: &Scene) {
+    column.heading("Legend");
+    let left = column.left;
+    for entry in &scene.legend {
+        let lines = wrap(&entry.text, 12.5, column.width - 30.0);
+        if !column.fits(18.0 * lines.len() as f32) {
+            break;
         }
-    }
-    if options.scale_bar && y + 60.0 <= bottom {
-        heading(svg, &mut y, "Scale");
-        // The same choice of round length as the window's scale bar.
-        let (km, length) = scale_bar(projector.km_per_point(), (width - 40.0).min(200.0) as f64);
-        let length = length as f32;
-        if km > 0.0 && length.is_finite() {
-            for k in 0..4 {
-                let x = left + length * k as f32 / 4.0;
-                let color = if k % 2 == 0 {
-                    style::LABEL
-                } else {
-                    Color32::WHITE
-                };
-                let _ = writeln!(
-                    svg,
-                    "<rect x=\"{x:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"5\" {} {} stroke-width=\"0.8\"/>",
-                    y + 2.0,
-                    length / 4.0,
-                    paint("fill", color),
-                    paint("stroke", style::LABEL)
-                );
-            }
-            for (x, s) in [
-                (left, "0".to_string()),
-                (left + length / 2.0, format_km(km / 2.0)),
-                (left + length, format!("{} km", format_km(km))),
-            ] {
-                let _ = writeln!(
-                    svg,
-                    "<text x=\"{x:.2}\" y=\"{:.2}\" font-size=\"10.5\" text-anchor=\"middle\" {}>{}</text>",
-                    y + 20.0,
-                    paint("fill", style::LABEL),
-                    escape_xml(&s)
-                );
-            }
-            y += 28.0;
+        write_swatch(column.svg, scene, entry, Pos2::new(left, column.y + 2.0));
+        for line in &lines {
+            let y = column.y;
+            column.text(left + 30.0, y + 13.0, 12.5, style::LABEL, line);
+            column.y += 18.0;
         }
+        column.y += 3.0;
     }
-    if options.sources && !scene.credits.is_empty() && y + 50.0 <= bottom {
-        heading(svg, &mut y, "Sources");
-        write_sources(svg, scene, left, width, y, bottom);
+}
+
+/// A scale bar of four alternating segments with 0, half and full lengths.
+fn write_scale_block(column: &mut PanelColumn<'_>, projector: &Projector) {
+    column.heading("Scale");
+    let (left, y) = (column.left, column.y);
+    // The same choice of round length as the window's scale bar.
+    let (km, length) = scale_bar(
+        projector.km_per_point(),
+        (column.width - 40.0).min(200.0) as f64,
+    );
+    let length = length as f32;
+    if km <= 0.0 || !length.is_finite() {
+        return;
     }
+    for k in 0..4 {
+        let x = left + length * k as f32 / 4.0;
+        let color = if k % 2 == 0 {
+            style::LABEL
+        } else {
+            Color32::WHITE
+        };
+        let _ = writeln!(
+            column.svg,
+            "<rect x=\"{x:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"5\" {} {} stroke-width=\"0.8\"/>",
+            y + 2.0,
+            length / 4.0,
+            paint("fill", color),
+            paint("stroke", style::LABEL)
+        );
+    }
+    for (x, s) in [
+        (left, "0".to_string()),
+        (left + length / 2.0, format_km(km / 2.0)),
+        (left + length, format!("{} km", format_km(km))),
+    ] {
+        let _ = writeln!(
+            column.svg,
+            "<text x=\"{x:.2}\" y=\"{:.2}\" font-size=\"10.5\" text-anchor=\"middle\" {}>{}</text>",
+            y + 20.0,
+            paint("fill", style::LABEL),
+            escape_xml(&s)
+        );
+    }
+    column.y += 28.0;
 }
 
 fn format_km(km: f64) -> String {
