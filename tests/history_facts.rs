@@ -529,3 +529,44 @@ fn border_villages_lie_in_their_own_country() {
     }
     assert!(rows >= 20, "only {rows} border villages in the table");
 }
+
+/// Nothing is shown before it happens: on 1 Nov 2020 neither the ceasefire of
+/// 10 Nov nor the peacekeepers' deployment is on the map or under a click, and
+/// on 10 Sep 2023 the offensive of 19 Sep is not either.
+#[test]
+fn events_are_not_shown_before_they_happen() {
+    let data = data();
+    let stepanakert = conformal_conic().forward(46.7528, 39.8177).unwrap();
+    let events_at = |date: &str| -> Vec<String> {
+        features_at(
+            &data.atlas,
+            &data.projected,
+            d(date),
+            stepanakert,
+            3.0,
+            &|layer| *layer == LayerKind::Events,
+        )
+        .iter()
+        .map(|h| h.feature.id.clone())
+        .collect()
+    };
+    assert!(!shown(
+        "2020-11-10-trilateral-ceasefire-statement",
+        "2020-11-01"
+    ));
+    assert!(!shown(
+        "2020-11-10-russian-peacekeepers-deploy",
+        "2020-11-09"
+    ));
+    assert!(shown(
+        "2020-11-10-russian-peacekeepers-deploy",
+        "2020-11-10"
+    ));
+    let on_1_november = events_at("2020-11-01");
+    assert!(
+        on_1_november.iter().all(|id| id.as_str() < "2020-11-02"),
+        "{on_1_november:?}"
+    );
+    assert!(!events_at("2023-09-10").contains(&"2023-09-19-azerbaijani-offensive".to_string()));
+    assert!(events_at("2023-09-19").contains(&"2023-09-19-azerbaijani-offensive".to_string()));
+}

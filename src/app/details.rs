@@ -48,20 +48,34 @@ fn entry_text(entry: &HistoryEntry) -> String {
     parts.join("; ")
 }
 
-/// The status line for `date`.
+/// The status line for `date`. "Since" is the first day of the control or
+/// presence, not of the current history entry; the current phase is named
+/// separately when it began later.
 fn status_text(feature: &Feature, date: Date) -> String {
+    let since = feature
+        .since(date)
+        .map(|d| format!(" since {d}"))
+        .unwrap_or_default();
+    let phase = match (feature.since(date), feature.phase_since(date)) {
+        (Some(start), Some(phase)) if phase > start => format!(" (this phase since {phase})"),
+        _ => String::new(),
+    };
     if let Some(state) = feature.state_on(date) {
         if let Some(c) = state.controller {
-            return format!("On {date}: held by {} — {}", c.code(), c.description());
+            return format!(
+                "On {date}: held by {} — {}{since}{phase}",
+                c.code(),
+                c.description()
+            );
         }
         if let Some(status) = &state.status {
-            return format!("On {date}: {status}");
+            return format!("On {date}: {status}{phase}; present{since}");
         }
     }
-    if feature.exists_on(date) {
-        format!("On {date}: present ({})", span_text(&feature.lifespan))
-    } else {
-        format!("On {date}: not present ({})", span_text(&feature.lifespan))
+    match (feature.exists_on(date), feature.lifespan.from) {
+        (true, Some(_)) => format!("On {date}: present{since}{phase}"),
+        (true, None) => format!("On {date}: shown on every date"),
+        (false, _) => format!("On {date}: not present ({})", span_text(&feature.lifespan)),
     }
 }
 

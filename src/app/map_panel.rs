@@ -125,15 +125,22 @@ fn hover_tooltip(response: &Response, document: &Document, projector: &Projector
         .iter()
         .filter(|h| h.feature.layer != LayerKind::Countries)
         .take(4)
-        .map(|h| match h.feature.controller_on(date) {
-            Some(c) => format!(
-                "{} — held by {} ({})",
-                h.feature.name.en,
-                c.code(),
-                c.description()
-            ),
-            None => h.feature.name.en.clone(),
-        })
+        .map(
+            |h| match (h.feature.controller_on(date), &h.feature.layer) {
+                (Some(c), _) => format!(
+                    "{} — held by {} ({})",
+                    h.feature.name.en,
+                    c.code(),
+                    c.description()
+                ),
+                // An event says when it happened.
+                (None, LayerKind::Events) => match h.feature.lifespan.from {
+                    Some(day) => format!("{} ({day})", h.feature.name.en),
+                    None => h.feature.name.en.clone(),
+                },
+                (None, _) => h.feature.name.en.clone(),
+            },
+        )
         .collect();
     if !lines.is_empty() {
         response.clone().on_hover_ui_at_pointer(|ui| {

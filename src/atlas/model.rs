@@ -170,8 +170,6 @@ pub struct Feature {
     pub geometry: geo::Geometry<f64>,
 }
 
-/// How many days before its date an event appears on the map.
-pub const EVENT_LEAD_DAYS: i64 = 14;
 /// How many days after its date (or its end, if later) a one-day event stays on the map.
 pub const EVENT_AFTERGLOW_DAYS: i64 = 30;
 
@@ -181,9 +179,9 @@ impl Feature {
         self.lifespan.contains(date)
     }
 
-    /// Whether the feature belongs on the map on `date`. Events are moments: they
-    /// show from two weeks before to a month after (or to their end, if later);
-    /// everything else shows while it exists.
+    /// Whether the feature belongs on the map on `date`. Nothing is shown before
+    /// it happens: an event shows from its first day to a month after it (or to
+    /// its end, if later); everything else shows while it exists.
     ///
     /// ```
     /// # use caucasus_atlas::atlas::Loaded;
@@ -191,6 +189,8 @@ impl Feature {
     /// let atlas = Loaded::bundled().atlas;
     /// let shusha_2020 = atlas.feature("2020-11-08-shusha-taken").unwrap();
     /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// assert!(!shusha_2020.is_shown_on(d("2020-11-07")));
+    /// assert!(shusha_2020.is_shown_on(d("2020-11-08")));
     /// assert!(shusha_2020.is_shown_on(d("2020-11-20")));
     /// assert!(!shusha_2020.is_shown_on(d("2021-06-01")));
     /// ```
@@ -203,12 +203,59 @@ impl Feature {
         };
         let fade_out = start.add_days(EVENT_AFTERGLOW_DAYS);
         let end = self.lifespan.until.map_or(fade_out, |u| u.max(fade_out));
-        start.add_days(-EVENT_LEAD_DAYS) <= date && date < end
+        start <= date && date < end
     }
 
     /// The history entry in force on `date`, if any.
     pub fn state_on(&self, date: Date) -> Option<&HistoryEntry> {
         self.history.iter().find(|h| h.span.contains(date))
+    }
+
+    /// The first day of what holds on `date` without a break: for a control
+    /// zone, since when its controller on `date` has held it (over any number
+    /// of history entries); for anything else, since when it has existed — the
+    /// start of a presence, not of its current phase (see [`Feature::phase_since`]).
+    /// `None` if nothing holds on `date` or the start is open.
+    ///
+    /// ```
+    /// # use caucasus_atlas::atlas::Loaded;
+    /// # use caucasus_atlas::time::Date;
+    /// let atlas = Loaded::bundled().atlas;
+    /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// // The FSB border guards at Zvartnots: there since the 1990s, whatever
+    /// // their last phase.
+    /// let zvartnots = atlas.feature("rus-fsb-border-guards-zvartnots").unwrap();
+    /// let since = zvartnots.since(d("2024-07-31")).unwrap();
+    /// assert!(since < d("2000-01-01"));
+    /// assert!(zvartnots.phase_since(d("2024-07-31")).unwrap() > since);
+    /// ```
+    pub fn since(&self, date: Date) -> Option<Date> {
+        if !self.exists_on(date) {
+            return None;
+        }
+        let Some(controller) = self.controller_on(date) else {
+            return self.lifespan.from;
+        };
+        let current = self.history.iter().position(|h| h.span.contains(date))?;
+        let mut first = self.history.get(current)?;
+        // Walk back over contiguous entries with the same controller.
+        for before in self.history.iter().take(current).rev() {
+            if before.controller != Some(controller) || before.span.until != first.span.from {
+                break;
+            }
+            first = before;
+        }
+        first.span.from
+    }
+
+    /// The first day of the history entry in force on `date` (the current
+    /// phase), or of the feature itself when it has no history.
+    pub fn phase_since(&self, date: Date) -> Option<Date> {
+        match self.state_on(date) {
+            Some(state) => state.span.from,
+            None if self.exists_on(date) => self.lifespan.from,
+            None => None,
+        }
     }
 
     /// The controller on `date` (control zones).

@@ -1,5 +1,5 @@
-//! Events: a diamond coloured by kind that fades in before the event and out
-//! in the weeks after it.
+//! Events: a diamond coloured by kind, from the event's first day (never
+//! before it), fading out in the weeks after it.
 
 use std::collections::BTreeSet;
 
@@ -10,7 +10,7 @@ use crate::scene::style;
 use crate::scene::{LegendEntry, SceneOptions, Swatch, Symbol};
 use crate::spatial::ProjectedFeature;
 
-/// Days over which an event's marker fades, before and after it.
+/// Days over which an event's marker fades after it.
 const FADE_DAYS: f32 = 31.0;
 
 /// Events, and the kinds the legend must explain.
@@ -36,15 +36,14 @@ impl LayerStyle for EventsStyle {
         };
         let date = options.date;
         let end = feature.lifespan.until.unwrap_or(start.add_days(1));
-        let days_away = if date < start {
-            start.days_since(date)
-        } else if date >= end {
+        // `is_shown_on` keeps events off the map before their first day.
+        let days_after = if date >= end {
             date.days_since(end) + 1
         } else {
             0
         };
-        // Full strength during the event, fading linearly over the month around it.
-        let strength = (1.0 - days_away as f32 / FADE_DAYS).clamp(0.15, 1.0);
+        // Full strength during the event, fading linearly over the month after it.
+        let strength = (1.0 - days_after as f32 / FADE_DAYS).clamp(0.15, 1.0);
         let color = style::event_color(&feature.kind).gamma_multiply(strength);
         push_points(canvas, pf, Symbol::Event, color, 5.0);
     }
