@@ -274,6 +274,10 @@ fn a_partisan_source_names_a_controller_code() {
     );
     assert_one_error(
         &errors_for("control", &collection("zone-a", &props, SQUARE)),
-        &["zone-a", "history[0].sources[0].partisan", "controller code"],
+        &[
+            "zone-a",
+            "history[0].sources[0].partisan",
+            "controller code",
+        ],
     );
 }

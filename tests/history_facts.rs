@@ -59,7 +59,12 @@ fn zone_at(what: &str, lon: f64, lat: f64, date: &str) -> &'static Feature {
         .iter()
         .filter(|h| h.feature.layer == "control")
         .collect();
-    assert_eq!(zones.len(), 1, "{what} on {date} lies in {} zones", zones.len());
+    assert_eq!(
+        zones.len(),
+        1,
+        "{what} on {date} lies in {} zones",
+        zones.len()
+    );
     zones[0].feature
 }
 
@@ -122,8 +127,7 @@ fn the_november_2020_handovers() {
 /// Artsakh administration inside the corridor that the Russian peacekeepers held
 /// (Caucasian Knot, CivilNet, Aug 2022); Azerbaijan took them on 26 Aug 2022.
 #[test]
-fn lachin_town_was_held_by_the_karabakh_side_inside_the_peacekeepers_corridor_until_august_2022()
-{
+fn lachin_town_was_held_by_the_karabakh_side_inside_the_peacekeepers_corridor_until_august_2022() {
     for (place, lon, lat) in [
         ("Berdzor / Lachin", 46.54977, 39.63742),
         ("Aghavno / Zabukh", 46.543, 39.59),
@@ -147,7 +151,10 @@ fn lachin_town_was_held_by_the_karabakh_side_inside_the_peacekeepers_corridor_un
             note.contains("Russian peacekeeping") && note.contains("Artsakh administration"),
             "{place}: the 2021 note should name the peacekeepers and the Artsakh administration: {note}"
         );
-        assert!(!state.sources.is_empty(), "{place}: the 2020-22 entry has no sources");
+        assert!(
+            !state.sources.is_empty(),
+            "{place}: the 2020-22 entry has no sources"
+        );
     }
     assert_held("lachin", "2021-06-01", Nkr);
     assert_held("lachin", "2022-09-15", Aze);
@@ -614,7 +621,14 @@ fn zone_names_follow_the_sources() {
         assert!(!hy.contains("Կաշունիք"), "{what}: {hy}");
     }
     let martakert = zone_at("Martakert town", 46.82135, 40.21127, "2000-01-01");
-    assert!(martakert.name.ru.as_deref().unwrap().starts_with("Мардакерт"));
+    assert!(
+        martakert
+            .name
+            .ru
+            .as_deref()
+            .unwrap()
+            .starts_with("Мардакерт")
+    );
     let place = data().atlas.feature("martakert").unwrap();
     assert!(place.name.ru.as_deref().unwrap().starts_with("Мардакерт"));
 }
@@ -663,7 +677,12 @@ fn corridor_status(date: &str) -> String {
         .iter()
         .filter(|h| h.feature.kind == "corridor-route")
         .collect();
-    assert_eq!(routes.len(), 1, "{} corridor routes on {date}", routes.len());
+    assert_eq!(
+        routes.len(),
+        1,
+        "{} corridor routes on {date}",
+        routes.len()
+    );
     let state = routes[0]
         .feature
         .state_on(d(date))
@@ -696,10 +715,7 @@ fn the_corridor_blockade_escalated_after_april_2023() {
         .feature("2022-12-12-lachin-corridor-blockade")
         .unwrap();
     let summary = blockade.summary.as_deref().unwrap();
-    assert!(
-        !summary.contains("until the population left"),
-        "{summary}"
-    );
+    assert!(!summary.contains("until the population left"), "{summary}");
 }
 
 /// Russian border-guard posts in Armenia, each at its reported place: the Goris–Kapan
@@ -713,7 +729,10 @@ fn russian_posts_in_armenia_are_shown_at_their_places_from_start_to_departure() 
     assert!(!near("2020-12-01").contains(&post));
     assert!(near("2021-01-15").contains(&post));
     assert!(near("2023-01-01").contains(&post));
-    assert!(near("2024-05-20").contains(&post), "still there after 9 May 2024");
+    assert!(
+        near("2024-05-20").contains(&post),
+        "still there after 9 May 2024"
+    );
     assert!(!near("2024-07-01").contains(&post));
     let davit_bek = ids_near("russian-forces", 46.49461, 39.31997, "2022-01-01", 1.0);
     assert!(davit_bek.contains(&"rus-border-post-davit-bek".to_string()));
@@ -722,7 +741,10 @@ fn russian_posts_in_armenia_are_shown_at_their_places_from_start_to_departure() 
     let near = |date: &str| ids_near("russian-forces", voskepar.0, voskepar.1, date, 1.0);
     assert!(!near("2021-07-01").contains(&post));
     assert!(near("2021-09-01").contains(&post));
-    assert!(near("2024-05-15").contains(&post), "still there after 9 May 2024");
+    assert!(
+        near("2024-05-15").contains(&post),
+        "still there after 9 May 2024"
+    );
     assert!(!near("2024-06-15").contains(&post));
     assert!(shown("rus-border-post-nerkin-hand", "2024-06-01"));
     assert!(!shown("rus-border-post-nerkin-hand", "2024-06-10"));
@@ -760,10 +782,16 @@ fn russian_forces_in_abkhazia_and_south_ossetia_before_2008() {
         ids_near("russian-forces", lon, lat, date, 2.0).contains(&id.to_string())
     };
     let cis = "rus-cis-peacekeepers-abkhazia";
-    assert!(!has(41.73645, 42.62705, "1994-01-01", cis), "Gali before the force");
+    assert!(
+        !has(41.73645, 42.62705, "1994-01-01", cis),
+        "Gali before the force"
+    );
     assert!(has(41.73645, 42.62705, "2000-01-01", cis), "Gali");
     assert!(has(41.86796, 42.5084, "2000-01-01", cis), "Zugdidi");
-    assert!(has(41.86796, 42.5084, "2008-09-15", cis), "until October 2008");
+    assert!(
+        has(41.86796, 42.5084, "2008-09-15", cis),
+        "until October 2008"
+    );
     assert!(!has(41.86796, 42.5084, "2008-11-01", cis));
     let gudauta = "rus-gudauta-base-1992-2008";
     assert!(has(40.62245, 43.10191, "1995-01-01", gudauta));
@@ -784,12 +812,17 @@ fn russian_forces_in_abkhazia_and_south_ossetia_before_2008() {
 /// vote of 10 May 2024 happened in Moscow and is not an event of the region.
 #[test]
 fn the_2008_war_starts_on_7_august_and_the_duma_vote_is_not_an_event() {
-    let war = data().atlas.feature("2008-08-08-russo-georgian-war").unwrap();
-    assert_eq!(war.lifespan.from, Some(d("2008-08-07")));
-    assert!(data()
+    let war = data()
         .atlas
-        .feature("2024-05-10-duma-approves-mishustin")
-        .is_none());
+        .feature("2008-08-08-russo-georgian-war")
+        .unwrap();
+    assert_eq!(war.lifespan.from, Some(d("2008-08-07")));
+    assert!(
+        data()
+            .atlas
+            .feature("2024-05-10-duma-approves-mishustin")
+            .is_none()
+    );
 }
 
 /// Partisan sources are marked with the side they speak for.
@@ -797,10 +830,12 @@ fn the_2008_war_starts_on_7_august_and_the_duma_vote_is_not_an_event() {
 fn partisan_sources_are_marked() {
     let zone = zone_at("Jabrayil", 47.02835, 39.39917, "2020-10-05");
     let entry = zone.state_on(d("2020-10-05")).unwrap();
-    assert!(entry
-        .sources
-        .iter()
-        .any(|s| s.title.starts_with("Azertac") && s.partisan == Some(Aze)));
+    assert!(
+        entry
+            .sources
+            .iter()
+            .any(|s| s.title.starts_with("Azertac") && s.partisan == Some(Aze))
+    );
     assert!(entry.sources.iter().any(|s| s.partisan.is_none()));
     let mut marked = 0;
     for f in data().atlas.features() {

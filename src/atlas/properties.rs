@@ -2,9 +2,9 @@
 
 use serde_json::{Map, Value};
 
+use super::Controller;
 use super::error::{DataError, ErrorSite};
 use super::model::{Names, Precision, Source};
-use super::Controller;
 use crate::time::Date;
 
 /// Reads one feature's properties, producing errors that name the file,
