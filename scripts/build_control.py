@@ -656,7 +656,8 @@ ZONES = [
                    "Լաչինի միջանցք. Բերձոր, Աղավնո, Սուս", "Laçın dəhlizi: Laçın, Zabux, Sus",
                    "Лачинский коридор: Бердзор / Лачин, Агавно / Забух, Сус"),
          history=H((START, "AZE"),
-                   ("1992-05-18", "NKR", {"note": "Armenian forces entered Lachin on 18 May 1992."}),
+                   ("1992-05-18", "NKR", {"note": "Armenian forces entered Lachin on 18 May 1992.",
+                                         "sources": src("lachin92")}),
                    ("2020-11-10", "NKR", {"note": "Inside the 5-km corridor that point 6 of the 10 Nov 2020 "
                                                  "statement put under the Russian peacekeeping force. Berdzor / "
                                                  "Lachin, Aghavno / Zabukh and Sus stayed Armenian-inhabited and "
