@@ -667,8 +667,8 @@ ZONES = [
                                          "sources": src("statement", "corridor", "berdzor22", "berdzor22b")}),
                    ("2022-08-26", "AZE", {"from_range": ["2022-08-25", "2022-08-26"],
                                          "note": "The remaining Armenian residents were told to leave by 25 Aug "
-                                                 "2022, when the corridor moved to the new road; the Azerbaijani "
-                                                 "army entered Lachin town, Zabukh and Sus on 26 Aug.",
+                                                 "2022, ahead of the move of the corridor to the new road; the "
+                                                 "Azerbaijani army entered Lachin town, Zabukh and Sus on 26 Aug.",
                                          "sources": src("berdzor22", "berdzor22b", "corridor")})),
          sources=src("corridor", "statement", "pk", "lachin20", "berdzor22", "berdzor22b"), unc=1.5,
          note="Western part of the 5-km band round the old Goris-Stepanakert road: Lachin town, Zabukh and "
