@@ -319,7 +319,7 @@ PLACES = [
     ("shusha", 147105, "AZ", "Shusha", 2,
      N("Shushi / Shusha", hy="Շուշի", az="Şuşa", ru="Шуши / Шуша"), {"contested": True}),
     ("martakert", ("revgeo", "Martakert"), "AZ", "Martakert", 3,
-     N("Martakert / Aghdara", hy="Մարտակերտ", az="Ağdərə", ru="Мартакерт / Агдере"),
+     N("Martakert / Aghdara", hy="Մարտակերտ", az="Ağdərə", ru="Мардакерт / Агдере"),
      {"contested": True}),
     ("martuni-karabakh", 146969, "AZ", "Khojavend", 3,
      N("Martuni / Khojavend", hy="Մարտունի", az="Xocavənd", ru="Мартуни / Ходжавенд"),

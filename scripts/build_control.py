@@ -64,8 +64,8 @@ S = {
     "corridor": ("Lachin corridor (Wikipedia)", "https://en.wikipedia.org/wiki/Lachin_corridor"),
     "off2023": ("2023 Azerbaijani offensive in Nagorno-Karabakh (Wikipedia)",
                 "https://en.wikipedia.org/wiki/2023_Azerbaijani_offensive_in_Nagorno-Karabakh"),
-    "aghdam20": ("Al Jazeera: Azerbaijan army enters Aghdam (20 Nov 2020)",
-                 "https://www.aljazeera.com/news/2020/11/20/azerbaijani-army-enters-aghdam-district"),
+    "aghdam20": ("Al Jazeera (news agencies): Azerbaijan army enters district handed over by Armenia (20 Nov 2020)",
+                 "https://www.aljazeera.com/news/2020/11/20/azerbaijan-army-enters-district-handed-over-by-armenia"),
     "kalbajar20": ("Caucasian Knot: Kalbajar district handed over (25 Nov 2020)",
                    "https://eng.kavkaz-uzel.media/articles/52882"),
     "lachin20": ("Lachin District (Wikipedia)", "https://en.wikipedia.org/wiki/Lachin_District"),
@@ -101,6 +101,37 @@ S = {
                 "https://en.trend.az/azerbaijan/politics/2844093.html"),
     "karki": ("Karki, Azerbaijan (Wikipedia)", "https://en.wikipedia.org/wiki/Karki,_Azerbaijan"),
     "artsvashen": ("Artsvashen (Wikipedia)", "https://en.wikipedia.org/wiki/Artsvashen"),
+    "artsvashen92": ("Artsvashen (Scots Wikipedia): the Azerbaijani announcement and the Armenian reports of August "
+                     "1992, after the New York Times of 10 Aug 1992", "https://sco.wikipedia.org/wiki/Artsvashen"),
+    "artsvashen92b": ("Artsvasjen (Dutch Wikipedia): the exclave occupied by the Azerbaijani army in August 1992",
+                      "https://nl.wikipedia.org/wiki/Artsvasjen"),
+    # Names
+    "hintagher": ("Hin Tagher / Köhnə Tağlar (English Wikipedia, via the theinfolist.com mirror)",
+                  "http://theinfolist.com/html/ALL/s/Hin_Tagher.html"),
+    "hintagher_ru": ("Кёгна-Таглар / Köhnə Tağlar (Russian Wikipedia, via the perceptiode.com mirror): renamed by "
+                     "Azerbaijan's Supreme Council on 29 Dec 1992",
+                     "https://perceptiode.com/%D0%A5%D0%B8%D0%BD%D1%82%D0%B0%D0%B3%D0%BB%D0%B0%D1%80"),
+    "mardakert": ("Агдере / Мардакерт (Russian Wikipedia, via the wiki4.ru mirror)",
+                  "https://wiki4.ru/wiki/%D0%90%D0%B3%D0%B4%D0%B5%D1%80%D0%B5"),
+    "kashunik": ("Sarc.am: caves of the Kashatagh district (the historical cantons, among them Քաշունիք)",
+                 "https://www.sarc.am/2016/08/17/%D6%84%D5%A1%D6%80%D5%A1%D5%B6%D5%B1%D5%A1%D5%BE%D5%B6%D5%A5%D6%80%D5%A8-%D5%B0%D5%A1%D5%B5%D5%B8%D6%82%D5%A9%D5%B5%D5%A1%D5%B6-%D5%B8%D6%82-%D5%B0%D5%A1%D5%BE%D5%A1%D5%BF%D6%84%D5%AB-%D5%BE/"),
+    # Jabrayil, Oct 2020
+    "jabrayil20": ("Azertac: President Aliyev congratulates the people on the capture of Jabrayil city and nine "
+                   "villages (4 Oct 2020)",
+                   "https://azertag.az/en/xeber/President_Ilham_Aliyev_congratulates_people_of_Azerbaijan_on_liberation_of_Jabrayil_city_and_9_villages_of_Jabrayil_district_from_occupation-1603837",
+                   "AZE"),
+    "jabrayil20b": ("Al-Masdar News: Azerbaijan announces capture of strategic city in Karabakh (footage from "
+                    "Jabrayil, 9 Oct 2020)",
+                    "https://www.almasdarnews.com/article/azerbaijan-announces-capture-of-strategic-city-in-karabakh/"),
+    "jabrayil20c": ("Caucasian Knot: Azerbaijan claims control over Zangilan (Armenia had denied the loss of "
+                    "Jabrayil and Hadrut; 21 Oct 2020)", "https://caucasianknot.info/articles/52520"),
+    # Lachin corridor 2020-2022
+    "berdzor22": ("Caucasian Knot: twenty families from Aghavno and Berdzor accommodated in Syunik (25 Aug 2022)",
+                  "https://eng.kavkaz-uzel.eu/articles/61122/"),
+    "berdzor22b": ("CivilNet: three days left till Armenia hands over Lachin and Aghavno to Azerbaijan (Aug 2022)",
+                   "https://www.civilnet.am/en/news/671866/three-days-left-till-armenia-hands-over-lachin-and-aghavno-to-azerbaijan/"),
+    "posts23": ("Balkan Periscope: Russian peacekeepers close down another post, in the Lachin district (23 Nov 2023, "
+                "after the Russian MoD)", "https://www.echedoros-a.gr/2023/11/russian-peacekeepers-close-down-another.html"),
     "askipara": ("Yukhari Askipara (Wikipedia)", "https://en.wikipedia.org/wiki/Yukhari_Askipara"),
     "askipara92": ("Goyezen.az: 28 years without Yukhari Askipara (occupied 8 Jun 1992)",
                    "https://goyezen.az/sehidler/3978-yuxari-eskiparasiz-kecen-28-il.html"),
@@ -184,7 +215,7 @@ S = {
     "perevi10": ("Today.az: Russian soldiers withdraw from Perevi village (19 Oct 2010)",
                  "http://www.today.az/print/news/regions/75230.html"),
     "geomfa08": ("Georgian Foreign Ministry blog: timeline for 22 Aug 2008 (Russian troops remain in Poti and Perevi)",
-                 "https://georgiamfa.blogspot.com/2008/08/timeline-for-22nd-august-to-1430.html"),
+                 "https://georgiamfa.blogspot.com/2008/08/timeline-for-22nd-august-to-1430.html", "GEO"),
     "perevi08": ("ABC News: Russian troops move back into disputed village (14 Dec 2008)",
                  "http://www.abc.net.au/news/2008-12-14/russian-troops-move-back-into-disputed-village/238986"),
     "nuli": ("Нул / Nuli (Russian Wikipedia): the Georgian-populated Avnevi-Nuli enclave",
@@ -195,7 +226,14 @@ S = {
 
 
 def src(*keys):
-    return [{"title": S[k][0], "url": S[k][1]} for k in keys]
+    """Source objects for keys of S; a third tuple item marks the source as partisan."""
+    out = []
+    for k in keys:
+        entry = {"title": S[k][0], "url": S[k][1]}
+        if len(S[k]) > 2:
+            entry["partisan"] = S[k][2]
+        out.append(entry)
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -494,14 +532,14 @@ ZONES = [
               "1992 until September 2023, inside the Russian peacekeepers' zone from 10 Nov 2020. " + KB_NOTE),
     dict(id="zone-martakert", seeds=[(46.82135, 40.21127), (46.617, 40.181)], contested=True,
          name=name("Martakert / Aghdara district", "Մարտակերտի շրջան", "Ağdərə rayonu",
-                   "Мартакертский / Агдеринский район"),
+                   "Мардакертский / Агдеринский район"),
          history=H((START, "AZE"), NKR_FROM,
                    ("1992-07-04", "AZE", {"from_range": ["1992-06-13", "1992-07-04"],
                                          "note": "Operation Goranboy; Martakert town fell on 4 Jul 1992."}),
                    ("1993-06-27", "NKR", {"note": "Armenian forces retook Martakert town on 27 Jun 1993 "
                                                   "after retaking much of the district earlier that year."}),
                    END_2023),
-         sources=src("goranboy", "martakert93", "nkao", "pk"), unc=4,
+         sources=src("goranboy", "martakert93", "nkao", "pk", "mardakert"), unc=4,
          note="Northern part of the former oblast (Tartar valley, Sarsang reservoir). The 1992 front is "
               "simplified: the whole area north of a line near 40.09° N is shown as lost in 1992. " + KB_NOTE),
     dict(id="zone-talish-madagiz", seeds=[(46.729, 40.331)], contested=True,
@@ -582,12 +620,12 @@ ZONES = [
          note="Southern part of the former oblast (Hadrut and Khandzadzor / Aghjakend). " + KB_NOTE),
     dict(id="zone-khtsaberd-hin-tagher", seeds=[(46.77, 39.545), (46.824, 39.508)], contested=True,
          name=name("Khtsaberd / Chaylaggala and Hin Tagher / Kohne Taghlar", "Խծաբերդ և Հին Թաղեր",
-                   "Çaylaqqala və Köhnə Taxlar", "Хцаберд и Хин Тагер"),
+                   "Çaylaqqala və Köhnə Tağlar", "Хцаберд и Хин Тагер"),
          history=H((START, "AZE"), NKR_FROM,
                    ("2020-12-12", "AZE", {"from_range": ["2020-12-11", "2020-12-12"],
                                          "note": "The last Armenian-held pocket in the south-west, cut off "
                                                  "by the ceasefire; Azerbaijani forces took it on 11-13 Dec 2020."})),
-         sources=src("pocket", "pk"), unc=2,
+         sources=src("pocket", "pk", "hintagher", "hintagher_ru"), unc=2,
          note="Two villages of the former Hadrut district and the ground between them. " + KB_NOTE),
 
     # ---- districts around the former oblast ------------------------------------------------
@@ -618,14 +656,25 @@ ZONES = [
                    "Լաչինի միջանցք. Բերձոր, Աղավնո, Սուս", "Laçın dəhlizi: Laçın, Zabux, Sus",
                    "Лачинский коридор: Бердзор / Лачин, Агавно / Забух, Сус"),
          history=H((START, "AZE"),
-                   ("1992-05-18", "NKR"),
-                   ("2020-12-01", "RUS", {"note": "5-km corridor under the Russian peacekeeping force "
-                                                 "(point 6 of the 10 Nov 2020 statement)."}),
-                   ("2022-08-26", "AZE", {"note": "The Azerbaijani army took Lachin town, Zabukh and Sus once "
-                                                 "the bypass road was ready."})),
-         sources=src("corridor", "statement", "pk", "lachin20"), unc=1.5,
+                   ("1992-05-18", "NKR", {"note": "Armenian forces entered Lachin on 18 May 1992.",
+                                         "sources": src("lachin92")}),
+                   ("2020-11-10", "NKR", {"note": "Inside the 5-km corridor that point 6 of the 10 Nov 2020 "
+                                                 "statement put under the Russian peacekeeping force. Berdzor / "
+                                                 "Lachin, Aghavno / Zabukh and Sus stayed Armenian-inhabited and "
+                                                 "under the Artsakh administration (Berdzor kept its mayor), with "
+                                                 "Russian posts on the road; the rest of the district went to "
+                                                 "Azerbaijan on 1 Dec 2020.",
+                                         "sources": src("statement", "corridor", "berdzor22", "berdzor22b")}),
+                   ("2022-08-26", "AZE", {"from_range": ["2022-08-25", "2022-08-26"],
+                                         "note": "The remaining Armenian residents were told to leave by 25 Aug "
+                                                 "2022, ahead of the move of the corridor to the new road; the "
+                                                 "Azerbaijani army entered Lachin town, Zabukh and Sus on 26 Aug.",
+                                         "sources": src("berdzor22", "berdzor22b", "corridor")})),
+         sources=src("corridor", "statement", "pk", "lachin20", "berdzor22", "berdzor22b"), unc=1.5,
          note="Western part of the 5-km band round the old Goris-Stepanakert road: Lachin town, Zabukh and "
-              "Sus. The band is drawn about 5 km wide along the road; no official map was published."),
+              "Sus, held by the Karabakh Armenian side (NKR) with Russian peacekeepers guarding the corridor "
+              "from 10 Nov 2020 until 26 Aug 2022. The band is drawn about 5 km wide along the road; no "
+              "official map was published."),
     dict(id="zone-lachin-corridor-2022", seeds=[(46.562, 39.57), (46.575, 39.61)], contested=True,
          name=name("Lachin corridor 2022-2023: Hin Shen / Kichik Galadarasi to the Hakari bridge",
                    "Լաչինի միջանցքի նոր ճանապարհը", "Laçın dəhlizinin yeni yolu",
@@ -633,25 +682,31 @@ ZONES = [
          history=H((START, "AZE"),
                    ("1992-05-18", "NKR"),
                    ("2020-12-01", "RUS", {"note": "Eastern part of the 5-km corridor under the Russian "
-                                                 "peacekeepers."}),
+                                                 "peacekeepers; the road through it was the corridor from 30 Aug "
+                                                 "2022, with an Azerbaijani checkpoint at the Hakari bridge from "
+                                                 "23 Apr 2023.",
+                                         "sources": src("statement", "corridor", "pk")}),
                    ("2023-10-01", "AZE", {"from_range": ["2023-09-20", "2023-10-01"],
                                          "note": "The corridor lost its purpose after the September 2023 "
-                                                 "offensive and the exodus through it (24-30 Sep)."})),
-         sources=src("corridor", "pk"), unc=2,
+                                                 "offensive and the exodus through it (24-30 Sep). The Russian "
+                                                 "posts on it closed one by one; the last closure reported in the "
+                                                 "Lachin district was on 23 Nov 2023.",
+                                         "sources": src("off2023", "corridor", "posts23")})),
+         sources=src("corridor", "pk", "posts23"), unc=2,
          note="Ground between the old corridor road and the new road that the peacekeepers used from "
               "30 Aug 2022 (past Mets Shen and Hin Shen to the Hakari bridge at Kornidzor); an "
               "Azerbaijani checkpoint stood at the bridge from 23 Apr 2023. Drawn within the 2020 band."),
     dict(id="zone-qubadli", seeds=[(46.58183, 39.34441)], contested=True,
-         name=name("Kashunik / Qubadli district", "Կաշունիքի շրջան", "Qubadlı rayonu", "Губадлинский район"),
+         name=name("Kashunik / Qubadli district", "Քաշունիքի շրջան", "Qubadlı rayonu", "Губадлинский район"),
          history=H((START, "AZE"),
                    ("1993-08-31", "NKR"),
                    ("2020-10-25", "AZE", {"note": "Azerbaijani forces took Qubadli town on 25 Oct 2020; "
                                                  "the band by the Armenian border (zone-qubadli-border-2020) "
                                                  "stayed Armenian-held until 18 Dec 2020."})),
-         sources=src("qubadli_d", "summer93", "war2tl"), unc=4, note=KB_NOTE),
+         sources=src("qubadli_d", "summer93", "war2tl", "kashunik"), unc=4, note=KB_NOTE),
     dict(id="zone-qubadli-border-2020", seeds=[(46.395, 39.41), (46.508, 39.32)], contested=True,
          name=name("Kashunik / Qubadli border band (held until December 2020)",
-                   "Կաշունիքի շրջանի սահմանամերձ գոտի", "Qubadlı rayonunun sərhədyanı zolağı",
+                   "Քաշունիքի շրջանի սահմանամերձ գոտի", "Qubadlı rayonunun sərhədyanı zolağı",
                    "Приграничная полоса Губадлинского района"),
          history=H((START, "AZE"),
                    ("1993-08-31", "NKR"),
@@ -660,7 +715,7 @@ ZONES = [
                                                  "with stretches of the Goris-Kapan road near Shurnukh and "
                                                  "Vorotan; they came down from them by 17:00 on 18 Dec 2020 as "
                                                  "the border was marked with GPS."})),
-         sources=src("syunik20", "syunik20b", "qubadli_d"), unc=2.5,
+         sources=src("syunik20", "syunik20b", "qubadli_d", "kashunik"), unc=2.5,
          note="A band about 2-3 km wide along Natural Earth's border from Shurnukh to the Qubadli-Zangilan "
               "line; its width is a sketch (the sources name the villages and the road, not a line)."),
     dict(id="zone-zangilan", seeds=[(46.65988, 39.08371)], contested=True,
@@ -715,10 +770,14 @@ ZONES = [
          name=name("Jrakan / Jabrayil district", "Ջրականի շրջան", "Cəbrayıl rayonu", "Джебраильский район"),
          history=H((START, "AZE"),
                    ("1993-08-23", "NKR", {"from_range": ["1993-08-23", "1993-08-26"]}),
-                   ("2020-10-09", "AZE", {"from_range": ["2020-10-04", "2020-10-09"],
-                                         "note": "Aliyev announced Jabrayil taken on 4 Oct 2020; the "
-                                                 "defence ministry showed the town on 9 Oct."})),
-         sources=src("jabrayil_d", "summer93", "war2tl"), unc=4,
+                   ("2020-10-04", "AZE", {"from_range": ["2020-10-04", "2020-10-09"],
+                                         "note": "Aliyev announced on 4 Oct 2020 that the army had taken Jabrayil "
+                                                 "town and nine villages of the district; the Armenian side denied "
+                                                 "it, and the Azerbaijani defence ministry first showed footage from "
+                                                 "the town on 9 Oct. Villages in the west of the district were taken "
+                                                 "later in October.",
+                                         "sources": src("jabrayil20", "jabrayil20b", "jabrayil20c", "war2tl")})),
+         sources=src("jabrayil_d", "summer93", "war2tl", "jabrayil20", "jabrayil20b"), unc=4,
          note="The Jabrayil rayon west of the 1994 line of contact. " + KB_NOTE),
     dict(id="zone-lele-tepe", seeds=[(47.269, 39.409)], contested=True,
          name=name("Varazatumb / Lele Tepe hill", "Վարազաթումբ", "Lələ Təpə", "Высота Лелетепе"),
@@ -832,9 +891,12 @@ ZONES = [
     dict(id="zone-artsvashen", seeds=[(45.51556, 40.64611)], contested=True,
          name=name("Artsvashen / Bashkend", "Արծվաշեն", "Başkənd", "Арцвашен / Башкенд"),
          history=H((START, "ARM"),
-                   ("1992-08-01", "AZE", {"from_range": ["1992-08-01", "1992-08-31"],
-                                         "note": "Taken by Azerbaijani forces in August 1992."})),
-         sources=src("artsvashen"), exact=True,
+                   ("1992-08-10", "AZE", {"from_range": ["1992-08-08", "1992-08-10"],
+                                         "note": "Taken by Azerbaijani forces in the days before 10 Aug 1992, when "
+                                                 "the New York Times reported Azerbaijan's announcement and "
+                                                 "Armenia's appeal to the CIS; the atlas dates it to the report.",
+                                         "sources": src("artsvashen92", "artsvashen92b", "artsvashen")})),
+         sources=src("artsvashen", "artsvashen92"), exact=True,
          note="Armenian exclave of about 40 km² inside Azerbaijan; Natural Earth's outline."),
     dict(id="zone-yukhari-askipara", seeds=[(44.9954, 41.0531), (45.02333, 41.06611)], contested=True,
          name=name("Verin Voskepar / Yukhari Askipara", "Վերին Ոսկեպար", "Yuxarı Əskipara",

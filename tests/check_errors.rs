@@ -254,3 +254,30 @@ fn a_broken_feature_does_not_hide_the_others() {
             .contains("feature \"bad\": property \"name\": is missing")
     );
 }
+
+#[test]
+fn a_partisan_source_names_a_controller_code() {
+    let props = r#""kind":"town","name":{"en":"Goris"},"sources":[{"title":"State news agency","url":"https://example.org/","partisan":"AZE"}]"#;
+    assert!(errors_for("places", &collection("goris", props, POINT)).is_empty());
+    let props = r#""kind":"town","name":{"en":"Goris"},"sources":[{"title":"A","url":"https://example.org/"},{"title":"B","partisan":"XYZ"}]"#;
+    assert_one_error(
+        &errors_for("places", &collection("goris", props, POINT)),
+        &[
+            "test/places.geojson",
+            "goris",
+            "sources[1].partisan",
+            "\"XYZ\" is not a controller code",
+        ],
+    );
+    let props = format!(
+        r#"{GOOD_ZONE_HEAD},"history":[{{"from":"1988-02-20","until":null,"controller":"ARM","sources":[{{"title":"A","partisan":true}}]}}]"#
+    );
+    assert_one_error(
+        &errors_for("control", &collection("zone-a", &props, SQUARE)),
+        &[
+            "zone-a",
+            "history[0].sources[0].partisan",
+            "controller code",
+        ],
+    );
+}

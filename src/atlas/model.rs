@@ -95,6 +95,9 @@ pub struct Source {
     pub url: Option<String>,
     /// The source's own date, if known.
     pub date: Option<Date>,
+    /// The side whose state media or government the source speaks for, if it is
+    /// partisan (`"partisan": "AZE"` in the data); `None` for neutral sources.
+    pub partisan: Option<Controller>,
 }
 
 /// How exact a feature's geometry is.

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use super::Controller;
 use super::error::{DataError, ErrorSite};
 use super::model::{Names, Precision, Source};
 use crate::time::Date;
@@ -246,7 +247,29 @@ pub(crate) fn parse_sources(
                 }
             };
             let date = parse_opt_date(site, &format!("{path}.date"), obj.get("date"))?;
-            Ok(Source { title, url, date })
+            let partisan = match obj.get("partisan") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(code)) => Some(code.parse::<Controller>().map_err(|_| {
+                    site.property(
+                        &format!("{path}.partisan"),
+                        format!(
+                            "\"{code}\" is not a controller code (ARM, AZE, NKR, GEO, ABK, SOS, RUS, TUR, IRN)"
+                        ),
+                    )
+                })?),
+                Some(other) => {
+                    return Err(site.property(
+                        &format!("{path}.partisan"),
+                        format!("is {}, expected a controller code such as \"AZE\"", type_name(other)),
+                    ));
+                }
+            };
+            Ok(Source {
+                title,
+                url,
+                date,
+                partisan,
+            })
         })
         .collect()
 }
