@@ -1,7 +1,8 @@
-//! The map's legend: a collapsible box in the map's bottom-left corner whose
-//! rows are real labels (screen readers and UI tests read them).
+//! The map's legend: a collapsible box docked in the map's bottom-left corner
+//! (bottom-right when the selection lies under it) whose rows are real labels
+//! (screen readers and UI tests read them).
 
-use egui::{Align2, CollapsingHeader, Frame, Rect, RichText, Sense, Ui, Vec2};
+use egui::{Align2, CollapsingHeader, Frame, Pos2, Rect, RichText, Sense, Ui, Vec2};
 
 use super::scene_painter::paint_swatch;
 use crate::scene::LegendEntry;
@@ -10,14 +11,34 @@ use crate::scene::style::{HALO, LABEL};
 /// The legend's widest row, swatch included (points).
 const LEGEND_WIDTH: f32 = 250.0;
 
-/// Shows `legend` over the map in `map_rect`, open or folded as the user left it.
-pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry]) {
+/// How far the legend sits from the map's edges (points).
+const MARGIN: f32 = 10.0;
+
+/// Shows `legend` over the map in `map_rect`, open or folded as the user left
+/// it, out of the way of `avoid` (the selected feature on screen).
+pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry], avoid: Option<Pos2>) {
     if legend.is_empty() {
         return;
     }
-    egui::Area::new(ui.scope_id().with("map-legend"))
-        .pivot(Align2::LEFT_BOTTOM)
-        .fixed_pos(map_rect.left_bottom() + Vec2::new(10.0, -10.0))
+    let id = ui.scope_id().with("map-legend");
+    // Where the box would stand in the left corner, with last frame's size.
+    let size = ui
+        .ctx()
+        .memory(|m| m.area_rect(id))
+        .map_or(Vec2::ZERO, |r| r.size());
+    let left_corner = map_rect.left_bottom() + Vec2::new(MARGIN, -MARGIN);
+    let left_box = Rect::from_min_size(left_corner - Vec2::new(0.0, size.y), size);
+    let (pivot, anchor) = if avoid.is_some_and(|p| left_box.expand(8.0).contains(p)) {
+        (
+            Align2::RIGHT_BOTTOM,
+            map_rect.right_bottom() + Vec2::new(-MARGIN, -MARGIN),
+        )
+    } else {
+        (Align2::LEFT_BOTTOM, left_corner)
+    };
+    egui::Area::new(id)
+        .pivot(pivot)
+        .fixed_pos(anchor)
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
             // The plate is light whatever the window's theme: keep its text dark.

@@ -71,7 +71,10 @@ impl MapPanel {
         paint_caption(&painter, rect, &scene.caption);
         paint_scale_bar(&painter, &projector);
         register_label_accessibility(ui.ctx(), response.id, &placed);
-        super::legend::show_legend(ui, rect, &scene.legend);
+        let selected_on_screen = document
+            .selection()
+            .map(|(_, at)| projector.map_to_screen(*at));
+        super::legend::show_legend(ui, rect, &scene.legend, selected_on_screen);
 
         self.cursor_lonlat = response
             .hover_pos()

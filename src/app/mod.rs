@@ -313,10 +313,16 @@ impl AtlasApp {
                 &caption,
             ));
         });
+        // The side panels together never take more than half the window
+        // (layers up to 15%, details up to 35%), so the map keeps the other
+        // half; a stored or dragged width is clamped every frame.
+        let window_width = ui.ctx().content_rect().width();
+        let (layers_widest, details_widest) = (window_width * 0.15, window_width * 0.35);
         if self.panels.layers_open {
             egui::Panel::left("layers")
                 .resizable(true)
-                .default_size(170.0)
+                .default_size(170.0_f32.min(layers_widest))
+                .size_range(100.0_f32.min(layers_widest)..=layers_widest.max(100.0))
                 .show(ui, |ui| {
                     commands.extend(layers_panel::layers_panel(ui, &self.document));
                 });
@@ -326,7 +332,8 @@ impl AtlasApp {
         {
             egui::Panel::right("details")
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(340.0_f32.min(details_widest))
+                .size_range(200.0_f32.min(details_widest)..=details_widest.max(200.0))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         commands.extend(details::details_panel(ui, &self.document, feature, *at));

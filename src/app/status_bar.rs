@@ -4,7 +4,7 @@ use egui::Ui;
 
 /// Shows the pointer's (lon, lat), if it is over the map, and the credits.
 pub fn status_bar(ui: &mut Ui, cursor_lonlat: Option<(f64, f64)>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         match cursor_lonlat {
             Some((lon, lat)) => ui.monospace(format!("{lat:.4}° N  {lon:.4}° E")),
             None => ui.monospace("—"),

@@ -61,7 +61,9 @@ impl TimelinePanel {
     ) -> Vec<Command> {
         let mut out = Vec::new();
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        // The controls wrap into a second row when the window is narrow; the
+        // bar below always takes the width there is.
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(caption).size(22.0).strong());
             ui.add_space(12.0);
             step_buttons(ui, timeline, &mut out);

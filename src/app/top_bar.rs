@@ -24,7 +24,8 @@ pub struct TopBarState<'a> {
 /// Shows the bar; returns the commands given with it.
 pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    ui.horizontal(|ui| {
+    // Wraps into more rows in a narrow window rather than running off it.
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Caucasus Atlas");
         ui.separator();
         if ui

@@ -72,7 +72,7 @@ impl SceneOptions {
 pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOptions) -> Scene {
     let mut scene = Scene {
         date: options.date,
-        fills: vec![sea()],
+        fills: vec![sea(options.shows(&LayerKind::Countries))],
         strokes: Vec::new(),
         markers: Vec::new(),
         labels: Vec::new(),

@@ -14,9 +14,13 @@ use crate::spatial::projected::MapPath;
 use crate::spatial::triangulate::Triangulation;
 use crate::spatial::{ProjectedFeature, REGION, conformal_conic};
 
-/// Countries, lakes and first-level divisions.
+/// Countries, lakes and first-level divisions, and which of them the legend
+/// must explain (only what is drawn in the shown area).
 #[derive(Default)]
-pub struct BaseStyle;
+pub struct BaseStyle {
+    borders: bool,
+    divisions: bool,
+}
 
 impl LayerStyle for BaseStyle {
     fn draw(
@@ -24,9 +28,14 @@ impl LayerStyle for BaseStyle {
         feature: &Feature,
         pf: &ProjectedFeature,
         _options: &SceneOptions,
-        _listed: bool,
+        listed: bool,
         canvas: &mut Canvas<'_>,
     ) {
+        match feature.layer {
+            LayerKind::Countries => self.borders |= listed,
+            LayerKind::Admin1 => self.divisions |= listed,
+            _ => {}
+        }
         match feature.layer {
             LayerKind::Countries => push_area(
                 canvas,
@@ -39,14 +48,16 @@ impl LayerStyle for BaseStyle {
         }
     }
 
-    fn legend(&self, atlas: &Atlas, entries: &mut Vec<LegendEntry>) {
-        entries.push(line_entry(
-            style::BORDER,
-            false,
-            1.1,
-            "International border",
-        ));
-        if atlas.layer(&LayerKind::Admin1).is_some() {
+    fn legend(&self, _atlas: &Atlas, entries: &mut Vec<LegendEntry>) {
+        if self.borders {
+            entries.push(line_entry(
+                style::BORDER,
+                false,
+                1.1,
+                "International border",
+            ));
+        }
+        if self.divisions {
             entries.push(line_entry(
                 style::ADMIN1,
                 false,
@@ -68,9 +79,10 @@ fn country_fill(feature: &Feature) -> Color32 {
     }
 }
 
-/// The region box as one water-coloured area, drawn first: the seas show
-/// through wherever no country is drawn. Built once.
-pub fn sea() -> Fill {
+/// The region box as one area, drawn first: water-coloured, so the seas show
+/// through wherever no country is drawn — or, with the countries hidden, the
+/// paper's colour (land must not look like sea). The shape is built once.
+pub fn sea(countries_shown: bool) -> Fill {
     static CACHE: OnceLock<(Arc<Triangulation>, MapPath, geo::Rect<f64>)> = OnceLock::new();
     let (triangles, ring, bbox) = CACHE.get_or_init(|| {
         let conic = conformal_conic();
@@ -107,7 +119,11 @@ pub fn sea() -> Fill {
     Fill {
         triangles: triangles.clone(),
         rings: vec![ring.clone()],
-        color: style::WATER,
+        color: if countries_shown {
+            style::WATER
+        } else {
+            style::PAPER
+        },
         bbox: *bbox,
     }
 }
