@@ -18,5 +18,6 @@ pub mod cli;
 pub mod data;
 pub mod render;
 pub mod scene;
+pub mod search;
 pub mod spatial;
 pub mod time;

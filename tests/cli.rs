@@ -99,3 +99,19 @@ fn at_reports_the_country_in_json() {
         "{out}"
     );
 }
+
+#[test]
+fn find_answers_in_every_spelling_and_says_when_nothing_matches() {
+    for query in ["Xankendi", "Khankendi", "Степанакерт", "stepanakert"] {
+        let (code, out, err) = atlas(&["find", query, "--json"]);
+        assert_eq!(code, 0, "{query}: {err}");
+        let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(doc["results"][0]["id"], "stepanakert", "{query}: {out}");
+    }
+    let (code, out, _) = atlas(&["find", "Gyumri"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Gyumri"), "{out}");
+    let (code, out, _) = atlas(&["find", "Atlantis"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("nothing"), "{out}");
+}

@@ -40,4 +40,12 @@ pub enum Command {
     OpenAnimationExport,
     /// Show or hide the list of data problems.
     ToggleDataProblems,
+    /// Open the search field.
+    OpenSearch,
+    /// Show or hide the event list.
+    ToggleEventList,
+    /// Show or hide the help.
+    ToggleHelp,
+    /// Close the window.
+    Quit,
 }

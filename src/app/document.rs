@@ -138,7 +138,11 @@ impl Document {
             | Command::ShowLayersPanel(_)
             | Command::OpenMapExport
             | Command::OpenAnimationExport
-            | Command::ToggleDataProblems => {}
+            | Command::ToggleDataProblems
+            | Command::OpenSearch
+            | Command::ToggleEventList
+            | Command::ToggleHelp
+            | Command::Quit => {}
         }
         before.changes_to(&self.fingerprint())
     }

@@ -72,7 +72,41 @@ pub fn shortcuts() -> Vec<(Modifiers, Key, Command, &'static str)> {
         (Modifiers::NONE, Key::Home, Time(First), "Home"),
         (Modifiers::NONE, Key::End, Time(Last), "End"),
         (Modifiers::NONE, Key::R, Command::ResetView, "R"),
+        (Modifiers::COMMAND, Key::F, Command::OpenSearch, "Ctrl+F"),
+        (Modifiers::NONE, Key::Slash, Command::OpenSearch, "/"),
+        (Modifiers::NONE, Key::E, Command::ToggleEventList, "E"),
+        (Modifiers::NONE, Key::F1, Command::ToggleHelp, "F1"),
+        (Modifiers::NONE, Key::Questionmark, Command::ToggleHelp, "?"),
+        (Modifiers::COMMAND, Key::Q, Command::Quit, "Ctrl+Q"),
     ]
+}
+
+/// What a command does, in a few words (for the help).
+pub fn describe(command: &Command) -> &'static str {
+    use TimeCommand::*;
+    match command {
+        Command::Time(TogglePlay) => "play or pause",
+        Command::Time(Step(StepUnit::Day, true)) => "one day forward",
+        Command::Time(Step(StepUnit::Day, false)) => "one day back",
+        Command::Time(Step(StepUnit::Month, true)) => "one month forward",
+        Command::Time(Step(StepUnit::Month, false)) => "one month back",
+        Command::Time(Step(StepUnit::Year, true)) => "one year forward",
+        Command::Time(Step(StepUnit::Year, false)) => "one year back",
+        Command::Time(NextMark) => "next event or change of control",
+        Command::Time(PreviousMark) => "previous event or change of control",
+        Command::Time(First) => "the first day (20 Feb 1988)",
+        Command::Time(Last) => "today",
+        Command::Time(_) => "move the date",
+        Command::ResetView => "show the whole region",
+        Command::Undo => "undo: back to the previous date, view and selection",
+        Command::Redo => "redo",
+        Command::Screenshot => "screenshot to the pictures folder",
+        Command::OpenSearch => "find a place, zone, position or event",
+        Command::ToggleEventList => "show or hide the event list",
+        Command::ToggleHelp => "show or hide this help",
+        Command::Quit => "quit",
+        _ => "",
+    }
 }
 
 /// The shortcut text for a command, for its button's tooltip.

@@ -10,12 +10,14 @@ pub mod command;
 pub mod data_problems;
 pub mod details;
 pub mod document;
+pub mod events_panel;
 pub mod export_animation;
 pub mod export_common;
 pub mod export_job;
 pub mod export_map;
 pub mod file_picker;
 pub mod fonts;
+pub mod help;
 pub mod keys;
 pub mod layers_panel;
 pub mod legend;
@@ -25,6 +27,7 @@ pub mod save_paths;
 pub mod scene_cache;
 pub mod scene_painter;
 pub mod screenshot;
+pub mod search_panel;
 pub mod state;
 pub mod status_bar;
 pub mod timeline_bar;
@@ -77,6 +80,12 @@ pub struct Panels {
     pub map_export: MapExportWindow,
     /// The "Export animation" window.
     pub animation_export: AnimationExportWindow,
+    /// The search window.
+    pub search: search_panel::SearchPanel,
+    /// The event list.
+    pub events: events_panel::EventsPanel,
+    /// Whether the help is shown.
+    pub help_open: bool,
 }
 
 /// What the window needs from the desktop: dialogs, screenshots, waking up.
@@ -207,6 +216,14 @@ impl AtlasApp {
             Command::OpenMapExport => self.panels.map_export.open = true,
             Command::OpenAnimationExport => self.panels.animation_export.open = true,
             Command::ToggleDataProblems => self.panels.problems_open ^= true,
+            Command::OpenSearch => self.panels.search.open(),
+            Command::ToggleEventList => self.panels.events.open ^= true,
+            Command::ToggleHelp => self.panels.help_open ^= true,
+            Command::Quit => {
+                if let Some(ctx) = &self.platform.ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
             _ => {}
         }
         changes
@@ -350,8 +367,30 @@ impl AtlasApp {
         commands
     }
 
-    /// The floating windows: data problems and the two exports.
-    fn windows_ui(&mut self, ctx: &egui::Context) {
+    /// The floating windows: search, events, help, data problems and the two
+    /// exports; returns the commands given in them.
+    fn windows_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let map_size = self
+            .panels
+            .map
+            .projector()
+            .map_or(egui::Vec2::new(800.0, 600.0), |p| p.viewport.size());
+        commands.extend(self.panels.search.show(ctx, &self.document, map_size));
+        if self.panels.events.open {
+            let mut open = true;
+            egui::Window::new("Event list")
+                .open(&mut open)
+                .default_size(egui::Vec2::new(360.0, 420.0))
+                .default_pos(ctx.content_rect().right_top() + egui::Vec2::new(-380.0, 80.0))
+                .show(ctx, |ui| {
+                    commands.extend(self.panels.events.show(ui, &self.document));
+                });
+            self.panels.events.open &= open;
+        }
+        if self.panels.help_open {
+            help::help_window(ctx, &mut self.panels.help_open);
+        }
         if self.panels.problems_open {
             data_problems::data_problems_window(
                 ctx,
@@ -385,6 +424,7 @@ impl AtlasApp {
         if let Some(target) = wants_dialog {
             self.ask_where_to_save(target);
         }
+        commands
     }
 
     /// Takes a requested screenshot once this frame is drawn.
@@ -440,7 +480,7 @@ impl eframe::App for AtlasApp {
             ctx.request_repaint();
         }
         commands.extend(self.panels_ui(ui));
-        self.windows_ui(&ctx);
+        commands.extend(self.windows_ui(&ctx));
         for command in commands {
             self.apply(command);
         }

@@ -45,6 +45,24 @@ pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec
         }
         language_menu(ui, document.language(), &mut commands);
         ui.separator();
+        for (label, tip, command) in [
+            (
+                "Find…",
+                "Find a place, zone, position or event (Ctrl+F or /)",
+                Command::OpenSearch,
+            ),
+            ("Events", "The list of events (E)", Command::ToggleEventList),
+            (
+                "Help",
+                "Keys, gestures and how to read the map (F1 or ?)",
+                Command::ToggleHelp,
+            ),
+        ] {
+            if ui.button(label).on_hover_text(tip).clicked() {
+                commands.push(command);
+            }
+        }
+        ui.separator();
         save_buttons(ui, state.can_ask, &mut commands);
         if let Some(toast) = &state.toast {
             ui.weak(toast);

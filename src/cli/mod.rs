@@ -5,6 +5,7 @@ mod at;
 mod check;
 mod events;
 mod export;
+mod find;
 mod picture;
 
 use std::path::PathBuf;
@@ -73,6 +74,15 @@ pub enum Command {
         /// Last date to include.
         #[arg(long, value_parser = parse_date)]
         to: Option<Date>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find places, control zones, Russian positions and events by name (any
+    /// language, with or without diacritics).
+    Find {
+        /// The name or part of it.
+        text: String,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -153,6 +163,7 @@ pub fn run(
             json,
         } => at::run(data.as_ref(), date, lon, lat, radius_km, json, out, err),
         Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
+        Command::Find { text, json } => find::run(data.as_ref(), &text, json, out, err),
         Command::Export(args) => export::run(args, data.as_ref(), out, err),
         Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
     };

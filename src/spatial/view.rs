@@ -67,6 +67,22 @@ impl MapView {
         }
     }
 
+    /// The view that fits a box in map kilometres into a viewport of
+    /// `width`×`height` points, showing at least `min_km` across (a town is
+    /// shown with its surroundings), with a tenth of margin on each side.
+    pub fn fit_map_rect(rect: &geo::Rect<f64>, min_km: f64, width: f32, height: f32) -> MapView {
+        let (w, h) = (
+            (rect.width() * 1.2).max(min_km),
+            (rect.height() * 1.2).max(min_km),
+        );
+        let scale = (width.max(1.0) as f64 / w).min(height.max(1.0) as f64 / h);
+        let c = rect.center();
+        MapView {
+            center: [c.x, c.y],
+            points_per_km: scale.clamp(Self::MIN_SCALE, Self::MAX_SCALE),
+        }
+    }
+
     /// The centre as a map point.
     pub fn center_point(&self) -> MapPoint {
         MapPoint {

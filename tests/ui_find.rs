@@ -1,0 +1,97 @@
+//! Finding things in the window (egui_kittest): search by any name with
+//! Ctrl+F or /, the event list (E) and the help (F1, ?).
+
+use caucasus_atlas::app::{AtlasApp, Command};
+use caucasus_atlas::data::AtlasData;
+use caucasus_atlas::time::{Date, TimeCommand};
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
+    let data = AtlasData::load(None);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1366.0, 768.0))
+        .build_eframe(move |cc| AtlasApp::new(cc, data));
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::SetDate(d(date))));
+    harness.run();
+    harness
+}
+
+/// Types `text` into the search field and presses Enter.
+fn search(harness: &mut Harness<'static, AtlasApp>, text: &str) {
+    harness
+        .get_by_label("Place, zone, Russian position or event")
+        .type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn selected(harness: &Harness<'static, AtlasApp>) -> Option<String> {
+    harness
+        .state()
+        .document()
+        .selection()
+        .map(|(id, _)| id.clone())
+}
+
+#[test]
+fn ctrl_f_finds_a_place_by_its_azerbaijani_spelling_and_zooms_to_it() {
+    let mut harness = harness_at("2021-06-01");
+    let fitted = harness.state().view().unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    search(&mut harness, "Xankendi");
+    assert_eq!(selected(&harness).as_deref(), Some("stepanakert"));
+    let zoomed = harness.state().view().unwrap();
+    assert!(zoomed.points_per_km > 3.0 * fitted.points_per_km);
+    assert!(
+        harness
+            .query_by_label("Place, zone, Russian position or event")
+            .is_none()
+    );
+}
+
+#[test]
+fn slash_finds_an_event_and_moves_the_date_to_it() {
+    let mut harness = harness_at("2024-01-01");
+    harness.key_press(Key::Slash);
+    harness.run();
+    search(&mut harness, "trilateral");
+    assert_eq!(harness.state().date(), d("2020-11-10"));
+    assert_eq!(
+        selected(&harness).as_deref(),
+        Some("2020-11-10-trilateral-ceasefire-statement")
+    );
+}
+
+#[test]
+fn the_event_list_moves_the_date_and_the_help_lists_the_keys() {
+    let mut harness = harness_at("2024-01-01");
+    harness.key_press(Key::E);
+    harness.run();
+    // Narrow the list to Shusha so the row is in view.
+    harness.get_by_label("Text").focus();
+    harness.run();
+    harness.get_by_label("Text").type_text("shusha");
+    harness.run();
+    harness.get_by_label_contains("2020-11-08  ").click();
+    harness.run();
+    assert_eq!(harness.state().date(), d("2020-11-08"));
+    assert!(selected(&harness).is_some_and(|id| id.starts_with("2020-11-08")));
+
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Ctrl+Q");
+    harness.get_by_label("How to read the map");
+    harness.key_press(Key::Questionmark);
+    harness.run();
+    assert!(harness.query_by_label("How to read the map").is_none());
+}
