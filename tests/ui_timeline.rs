@@ -231,3 +231,83 @@ fn an_invalid_typed_date_shows_a_message_and_keeps_the_date() {
     harness.get_by_label_contains("\"2020-13-45\" is not a date");
     assert_eq!(harness.state().date(), d("2019-06-01"));
 }
+
+#[test]
+fn the_wheel_zooms_the_timeline_to_single_days_and_a_preset_sets_the_range() {
+    let mut harness = harness_at("2020-10-01");
+    let bar = harness.get_by_role(Role::Slider).rect();
+    let rail_y = bar.top() + 34.0;
+    // Zoom in about the handle until a day is wider than a few points.
+    let handle = |h: &Harness<'static, AtlasApp>| {
+        let w = h.state().panels().timeline.window();
+        let (from, to) = w.map_or((d("1988-02-20"), Date::today()), |w| (w.from, w.to));
+        let t = d("2020-10-01").days_since(from) as f32 / to.days_since(from) as f32;
+        bar.left() + 10.0 + t * (bar.width() - 20.0)
+    };
+    for _ in 0..12 {
+        harness.hover_at(Pos2::new(handle(&harness), rail_y));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, 200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(6);
+    }
+    let window = harness
+        .state()
+        .panels()
+        .timeline
+        .window()
+        .expect("the bar is zoomed");
+    let span = window.to.days_since(window.from);
+    assert!(span <= 120, "the bar shows {span} days");
+    assert_eq!(
+        harness.state().date(),
+        d("2020-10-01"),
+        "zooming keeps the date"
+    );
+    // Now 27 September can be reached by clicking the rail.
+    let x = bar.left()
+        + 10.0
+        + (d("2020-09-27").days_since(window.from) as f32 / span as f32) * (bar.width() - 20.0);
+    harness.hover_at(Pos2::new(x, rail_y));
+    harness.run();
+    harness.drag_at(Pos2::new(x, rail_y));
+    harness.run();
+    harness.drop_at(Pos2::new(x, rail_y));
+    harness.run();
+    assert_eq!(harness.state().date(), d("2020-09-27"));
+
+    // The 2020 war preset: playback runs over it and loops inside it.
+    harness.get_by_label("Range").click();
+    harness.run();
+    harness.get_by_label("2020 war").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().timeline().range(),
+        Some((d("2020-09-27"), d("2020-12-01")))
+    );
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::SetLoop(true)));
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::SetSpeed(365.25)));
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::TogglePlay));
+    for _ in 0..40 {
+        harness.step();
+        let date = harness.state().date();
+        assert!(date >= d("2020-09-27") && date <= d("2020-12-01"), "{date}");
+    }
+    // What happened on the date is written under the bar.
+    harness.state_mut().apply(Command::Time(TimeCommand::Pause));
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::SetDate(d("2020-11-10"))));
+    harness.run();
+    harness.get_by_label_contains("10 November 2020: ");
+}

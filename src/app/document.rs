@@ -195,6 +195,7 @@ impl Document {
                 self.timeline.playing(),
                 self.timeline.days_per_second(),
                 self.timeline.looping(),
+                self.timeline.range(),
             ),
             view: self.view,
             hidden: self.hidden_layers.clone(),
@@ -302,7 +303,7 @@ impl Document {
 #[derive(PartialEq)]
 struct Fingerprint {
     date: Date,
-    playback: (bool, f64, bool),
+    playback: (bool, f64, bool, Option<(Date, Date)>),
     view: Option<MapView>,
     hidden: BTreeSet<LayerKind>,
     language: Language,

@@ -81,6 +81,15 @@ impl AnimationExportWindow {
         self.path = path.display().to_string();
     }
 
+    /// Opens the window on `range` (the timeline's playback range), if one is set.
+    pub fn open_on(&mut self, range: Option<(Date, Date)>) {
+        self.open = true;
+        if let Some((from, to)) = range {
+            self.from = from.to_string();
+            self.to = to.to_string();
+        }
+    }
+
     /// Shows a message in the window.
     pub fn note(&mut self, message: String) {
         self.runner.message = Some(message);

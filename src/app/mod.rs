@@ -214,7 +214,10 @@ impl AtlasApp {
             Command::ScreenshotTo(path) => self.platform.pending_screenshot = Some(path),
             Command::ShowLayersPanel(open) => self.panels.layers_open = open,
             Command::OpenMapExport => self.panels.map_export.open = true,
-            Command::OpenAnimationExport => self.panels.animation_export.open = true,
+            Command::OpenAnimationExport => self
+                .panels
+                .animation_export
+                .open_on(self.document.timeline().range()),
             Command::ToggleDataProblems => self.panels.problems_open ^= true,
             Command::OpenSearch => self.panels.search.open(),
             Command::ToggleEventList => self.panels.events.open ^= true,

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::Command;
 use super::keys::shortcut_for;
-use super::timeline_bar::timeline_bar;
+use super::timeline_bar::{TimeWindow, timeline_bar};
 use crate::atlas::Mark;
 use crate::time::{Date, SPEED_PRESETS, StepUnit, TimeCommand, Timeline};
 
@@ -44,10 +44,27 @@ impl DateField {
     }
 }
 
-/// The timeline panel; it remembers only what is typed in the date field.
+/// Ranges a reader often wants: (name, first day, last day).
+pub const PRESET_RANGES: [(&str, &str, &str); 5] = [
+    // From the NKAO's vote to join Armenia to the Bishkek ceasefire.
+    ("1988–94 war", "1988-02-20", "1994-05-12"),
+    // From the days before the war to the Russian withdrawal from the buffer zones.
+    ("2008 war", "2008-08-01", "2008-10-10"),
+    // From the first day of the war to the handover of the Lachin district.
+    ("2020 war", "2020-09-27", "2020-12-01"),
+    // From the closure of the Lachin road to the last day of the exodus.
+    ("2022–23 blockade", "2022-12-12", "2023-10-01"),
+    // The September 2023 offensive and the exodus that followed.
+    ("2023 offensive", "2023-09-19", "2023-10-01"),
+];
+
+/// The timeline panel: what is typed in the date field, and the part of the
+/// timeline the bar shows (its zoom).
 #[derive(Default)]
 pub struct TimelinePanel {
     field: DateField,
+    /// `None`: the whole timeline.
+    window: Option<TimeWindow>,
 }
 
 impl TimelinePanel {
@@ -72,11 +89,93 @@ impl TimelinePanel {
             ui.separator();
             go_to_field(ui, timeline, &mut self.field, &mut out);
         });
-        if let Some(command) = timeline_bar(ui, timeline, marks) {
+        let mut window = self.window.unwrap_or_else(|| TimeWindow::whole(timeline));
+        if let Some(command) = timeline_bar(ui, timeline, marks, &mut window) {
             out.push(Command::Time(command));
         }
+        self.window = (window != TimeWindow::whole(timeline)).then_some(window);
+        ui.horizontal(|ui| {
+            self.range_menu(ui, timeline, &mut out);
+            ui.separator();
+            what_changed(ui, timeline.date(), marks);
+        });
         out
     }
+
+    /// The part of the timeline the bar shows.
+    pub fn window(&self) -> Option<TimeWindow> {
+        self.window
+    }
+
+    /// The range presets (which also zoom the bar to the range), and a way
+    /// back to the whole timeline.
+    fn range_menu(&mut self, ui: &mut Ui, timeline: &Timeline, out: &mut Vec<Command>) {
+        let current = timeline
+            .range()
+            .map_or("whole timeline".to_string(), |(a, b)| {
+                PRESET_RANGES
+                    .iter()
+                    .find(|(_, f, t)| f.parse() == Ok(a) && t.parse() == Ok(b))
+                    .map_or(format!("{a} – {b}"), |(name, _, _)| name.to_string())
+            });
+        let label = ui.label("Range");
+        egui::ComboBox::from_id_salt("playback-range")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(timeline.range().is_none(), "whole timeline")
+                    .clicked()
+                {
+                    out.push(Command::Time(TimeCommand::SetRange(None)));
+                    self.window = None;
+                }
+                for (name, from, to) in PRESET_RANGES {
+                    let (Ok(from), Ok(to)) = (from.parse::<Date>(), to.parse::<Date>()) else {
+                        continue;
+                    };
+                    if ui
+                        .selectable_label(timeline.range() == Some((from, to)), name)
+                        .clicked()
+                    {
+                        out.push(Command::Time(TimeCommand::SetRange(Some((from, to)))));
+                        out.push(Command::Time(TimeCommand::SetDate(from)));
+                        let margin = (to.days_since(from) / 10).max(3);
+                        self.window = Some(TimeWindow {
+                            from: from.add_days(-margin),
+                            to: to.add_days(margin),
+                        });
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Limit playback and looping to a range (or Shift+drag on the bar)");
+    }
+}
+
+/// A line under the bar naming what happened on the date shown, if anything.
+fn what_changed(ui: &mut Ui, date: Date, marks: &[Mark]) {
+    let today: Vec<&str> = marks
+        .iter()
+        .filter(|m| m.date == date)
+        .map(|m| m.title.as_str())
+        .collect();
+    if today.is_empty() {
+        // Keep the line's height, so the map does not jump while scrubbing.
+        ui.label(" ");
+        return;
+    }
+    let shown = today.iter().take(4).copied().collect::<Vec<_>>().join("; ");
+    let more = today.len().saturating_sub(4);
+    let tail = if more > 0 {
+        format!("; and {more} more")
+    } else {
+        String::new()
+    };
+    ui.label(
+        RichText::new(format!("{}: {shown}{tail}", crate::scene::caption(date)))
+            .color(ui.visuals().strong_text_color()),
+    );
 }
 
 /// A button that sends `command`, with its shortcut in the tooltip.
@@ -164,6 +263,7 @@ fn go_to_field(ui: &mut Ui, timeline: &Timeline, field: &mut DateField, out: &mu
     let edit = ui
         .add(
             egui::TextEdit::singleline(&mut field.text)
+                .id_salt("go-to-date")
                 .hint_text("YYYY-MM-DD")
                 .desired_width(90.0),
         )

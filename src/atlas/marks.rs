@@ -19,7 +19,7 @@ pub struct Mark {
     pub date: Date,
     /// Event or change of control.
     pub kind: MarkKind,
-    /// A short title (the event's name, or "Zone: A → B").
+    /// A short title (the event's name, or "Zone: A to B").
     pub title: String,
     /// The feature it comes from.
     pub feature_id: String,
@@ -54,7 +54,7 @@ impl Atlas {
                         marks.push(Mark {
                             date,
                             kind: MarkKind::ControlChange,
-                            title: format!("{}: {a} → {b}", zone.name.en),
+                            title: format!("{}: {a} to {b}", zone.name.en),
                             feature_id: zone.id.clone(),
                         });
                     }

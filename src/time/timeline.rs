@@ -40,6 +40,9 @@ pub enum TimeCommand {
     SetSpeed(f64),
     /// Turn looping on or off.
     SetLoop(bool),
+    /// Limit playback and looping to a range of days (inclusive), or lift the
+    /// limit with `None`.
+    SetRange(Option<(Date, Date)>),
 }
 
 /// Playback speeds offered in the UI: (days per second, label).
@@ -67,6 +70,8 @@ pub struct Timeline {
     days_per_second: f64,
     /// Whether playback starts again from the beginning at the end.
     looping: bool,
+    /// The range playback runs over (first and last day), if limited.
+    range: Option<(Date, Date)>,
     /// Fractional days accumulated by playback but not yet shown.
     carry: f64,
 }
@@ -82,6 +87,7 @@ impl Timeline {
             playing: false,
             days_per_second: 30.4375,
             looping: false,
+            range: None,
             carry: 0.0,
         }
     }
@@ -114,6 +120,16 @@ impl Timeline {
     /// Whether playback starts again at the end.
     pub fn looping(&self) -> bool {
         self.looping
+    }
+
+    /// The range playback is limited to (first and last day), if any.
+    pub fn range(&self) -> Option<(Date, Date)> {
+        self.range
+    }
+
+    /// Where playback starts and ends: the range, else the whole timeline.
+    fn play_span(&self) -> (Date, Date) {
+        self.range.unwrap_or((self.start, self.end))
     }
 
     /// Days from the first day to the shown date (the slider's value).
@@ -154,9 +170,11 @@ impl Timeline {
             TimeCommand::Last => self.set_date(self.end),
             TimeCommand::TogglePlay => {
                 self.playing = !self.playing;
-                if self.playing && self.date >= self.end {
-                    // Playing from the end starts again from the beginning.
-                    self.date = self.start;
+                let (first, last) = self.play_span();
+                if self.playing && (self.date >= last || self.date < first) {
+                    // Playing from the end (or from outside the range) starts
+                    // again from the beginning.
+                    self.date = first;
                 }
                 self.carry = 0.0;
             }
@@ -167,6 +185,14 @@ impl Timeline {
                 }
             }
             TimeCommand::SetLoop(on) => self.looping = on,
+            TimeCommand::SetRange(range) => {
+                self.range = range
+                    .map(|(a, b)| {
+                        let (a, b) = (a.min(b), a.max(b));
+                        (a.clamp(self.start, self.end), b.clamp(self.start, self.end))
+                    })
+                    .filter(|(a, b)| a < b);
+            }
         }
     }
 
@@ -188,11 +214,12 @@ impl Timeline {
         }
         self.carry -= whole;
         let next = self.date.add_days(whole as i64);
-        if next >= self.end {
+        let (first, last) = self.play_span();
+        if next >= last {
             if self.looping {
-                self.date = self.start;
+                self.date = first;
             } else {
-                self.date = self.end;
+                self.date = last;
                 self.playing = false;
             }
         } else {
@@ -228,6 +255,39 @@ mod tests {
         assert_eq!(t.date, ATLAS_START);
         t.apply(TimeCommand::SetDate(d("2099-01-01")), &[]);
         assert_eq!(t.date, d("2026-11-27"));
+    }
+
+    #[test]
+    fn a_range_limits_playback_and_looping() {
+        let mut t = timeline("2000-01-01");
+        t.apply(
+            TimeCommand::SetRange(Some((d("2020-11-10"), d("2020-09-27")))),
+            &[],
+        );
+        assert_eq!(t.range(), Some((d("2020-09-27"), d("2020-11-10"))));
+        t.apply(TimeCommand::SetSpeed(365.25), &[]);
+        t.apply(TimeCommand::TogglePlay, &[]);
+        assert_eq!(t.date, d("2020-09-27"), "play starts at the range");
+        for _ in 0..10 {
+            t.advance(0.1);
+        }
+        assert_eq!(t.date, d("2020-11-10"));
+        assert!(!t.playing);
+        t.apply(TimeCommand::SetLoop(true), &[]);
+        t.apply(TimeCommand::TogglePlay, &[]);
+        assert_eq!(t.date, d("2020-09-27"));
+        t.apply(TimeCommand::SetSpeed(7.0), &[]);
+        for _ in 0..30 {
+            t.advance(0.25);
+            assert!(t.date >= d("2020-09-27") && t.date <= d("2020-11-10"));
+        }
+        t.apply(TimeCommand::SetRange(None), &[]);
+        assert_eq!(t.range(), None);
+        t.apply(
+            TimeCommand::SetRange(Some((d("2020-01-01"), d("2020-01-01")))),
+            &[],
+        );
+        assert_eq!(t.range(), None, "an empty range is no range");
     }
 
     #[test]
