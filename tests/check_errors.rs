@@ -296,11 +296,21 @@ fn a_control_zone_needs_a_recognised_de_jure_state_and_a_list_of_claims() {
     );
     assert_one_error(
         &errors_for("control", &zone(r#","claimed_by":[]"#)),
-        &["test/control.geojson", "zone-a", "\"de_jure\"", "is missing"],
+        &[
+            "test/control.geojson",
+            "zone-a",
+            "\"de_jure\"",
+            "is missing",
+        ],
     );
     assert_one_error(
         &errors_for("control", &zone(r#","de_jure":"NKR","claimed_by":[]"#)),
-        &["zone-a", "\"de_jure\"", "\"NKR\" is not a recognised state", "ARM, AZE or GEO"],
+        &[
+            "zone-a",
+            "\"de_jure\"",
+            "\"NKR\" is not a recognised state",
+            "ARM, AZE or GEO",
+        ],
     );
     assert_one_error(
         &errors_for("control", &zone(r#","de_jure":"XYZ","claimed_by":[]"#)),
@@ -338,21 +348,27 @@ fn a_control_zone_needs_a_recognised_de_jure_state_and_a_list_of_claims() {
     assert_one_error(
         &errors_for(
             "control",
-            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"2024-01-01","until":"1991-09-02"}]"#),
+            &zone(
+                r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"2024-01-01","until":"1991-09-02"}]"#,
+            ),
         ),
         &["\"claimed_by[0].until\"", "not after"],
     );
     assert_one_error(
         &errors_for(
             "control",
-            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02"},{"by":"NKR","from":"2000-01-01"}]"#),
+            &zone(
+                r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02"},{"by":"NKR","from":"2000-01-01"}]"#,
+            ),
         ),
         &["\"claimed_by[1].from\"", "overlaps an earlier claim by NKR"],
     );
     assert_one_error(
         &errors_for(
             "control",
-            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02","sources":[{"title":"A","partisan":"XYZ"}]}]"#),
+            &zone(
+                r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02","sources":[{"title":"A","partisan":"XYZ"}]}]"#,
+            ),
         ),
         &["\"claimed_by[0].sources[0].partisan\""],
     );
@@ -375,7 +391,10 @@ fn meta_json_is_read_with_the_layers_and_checked() {
     assert_eq!(loaded.atlas.reviewed.unwrap().to_string(), "2025-06-30");
 
     for (text, expected) in [
-        (r#"{ "reviewed": "2025-02-30" }"#, "property \"reviewed\": \"2025-02-30\" is not a date"),
+        (
+            r#"{ "reviewed": "2025-02-30" }"#,
+            "property \"reviewed\": \"2025-02-30\" is not a date",
+        ),
         (r#"{ }"#, "property \"reviewed\": is missing"),
         (r#"{ "reviewed": "2999-01-01" }"#, "a day in the future"),
         (r#"[1, 2]"#, "is not a JSON object"),

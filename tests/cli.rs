@@ -124,7 +124,15 @@ fn at_json_gives_presence_since_its_start_and_the_phase_separately() {
     let guards = feature(&doc, "rus-fsb-border-guards-zvartnots");
     assert_eq!(guards["since"], "1992-09-30");
     assert_eq!(guards["phase_since"], "2024-03-07");
-    let (code, out, _) = atlas(&["at", "--date", "2024-07-31", "--lon", "44.396", "--lat", "40.147"]);
+    let (code, out, _) = atlas(&[
+        "at",
+        "--date",
+        "2024-07-31",
+        "--lon",
+        "44.396",
+        "--lat",
+        "40.147",
+    ]);
     assert_eq!(code, 0);
     assert!(
         out.contains("since 1992-09-30, this phase since 2024-03-07"),
@@ -152,7 +160,15 @@ fn at_json_gives_control_status_de_jure_and_claims() {
     let zone = feature(&doc, "zone-hadrut");
     assert_eq!(zone["controller"], "NKR");
     assert_eq!(zone["status"], "contested");
-    let (_, out, _) = atlas(&["at", "--date", "2020-10-12", "--lon", "47.0319", "--lat", "39.52003"]);
+    let (_, out, _) = atlas(&[
+        "at",
+        "--date",
+        "2020-10-12",
+        "--lon",
+        "47.0319",
+        "--lat",
+        "39.52003",
+    ]);
     assert!(out.contains("held by NKR"), "{out}");
     assert!(out.contains("changing hands"), "{out}");
     assert!(out.contains("de jure AZE"), "{out}");
@@ -181,7 +197,10 @@ fn at_json_names_the_corridor_status_and_partisan_sources() {
     let zone = feature(&doc, "zone-jabrayil");
     let sources = zone["sources"].as_array().unwrap();
     assert!(sources.iter().any(|s| s["partisan"] == "AZE"), "{zone}");
-    assert!(sources.iter().any(|s| s.get("partisan").is_none()), "{zone}");
+    assert!(
+        sources.iter().any(|s| s.get("partisan").is_none()),
+        "{zone}"
+    );
 }
 
 #[test]
@@ -189,23 +208,54 @@ fn at_says_when_the_date_is_later_than_the_data_review() {
     let doc = at_json("2099-01-01", "44.51", "40.18");
     let reviewed = doc["data_reviewed"].as_str().expect("data_reviewed");
     assert!(reviewed.starts_with("20"), "{doc}");
-    let (code, out, _) = atlas(&["at", "--date", "2099-01-01", "--lon", "44.51", "--lat", "40.18"]);
+    let (code, out, _) = atlas(&[
+        "at",
+        "--date",
+        "2099-01-01",
+        "--lon",
+        "44.51",
+        "--lat",
+        "40.18",
+    ]);
     assert_eq!(code, 0);
-    assert!(out.contains(&format!("data reviewed to {reviewed}")), "{out}");
+    assert!(
+        out.contains(&format!("data reviewed to {reviewed}")),
+        "{out}"
+    );
     // --data DIR without meta.json: no review date, no note.
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy("geodata/countries.geojson", dir.path().join("countries.geojson")).unwrap();
+    std::fs::copy(
+        "geodata/countries.geojson",
+        dir.path().join("countries.geojson"),
+    )
+    .unwrap();
     let (code, out, err) = atlas(&[
-        "at", "--data", dir.path().to_str().unwrap(), "--date", "2099-01-01", "--lon", "44.51",
-        "--lat", "40.18", "--json",
+        "at",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--date",
+        "2099-01-01",
+        "--lon",
+        "44.51",
+        "--lat",
+        "40.18",
+        "--json",
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("data_reviewed"), "{out}");
     // With one, it is read.
     std::fs::write(dir.path().join("meta.json"), r#"{"reviewed":"2020-01-01"}"#).unwrap();
     let (_, out, _) = atlas(&[
-        "at", "--data", dir.path().to_str().unwrap(), "--date", "2021-01-01", "--lon", "44.51",
-        "--lat", "40.18", "--json",
+        "at",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--date",
+        "2021-01-01",
+        "--lon",
+        "44.51",
+        "--lat",
+        "40.18",
+        "--json",
     ]);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["data_reviewed"], "2020-01-01");

@@ -918,7 +918,8 @@ fn truth_at(
     (
         zone.controller_on(day).unwrap(),
         zone.status_on(day).unwrap(),
-        zone.de_jure().unwrap_or_else(|| panic!("{} has no de_jure", zone.id)),
+        zone.de_jure()
+            .unwrap_or_else(|| panic!("{} has no de_jure", zone.id)),
         zone.claimed_by(day),
     )
 }
@@ -939,8 +940,8 @@ fn truth_at_place(
 
 #[test]
 fn held_de_jure_and_claimed_in_karabakh() {
-    use Controller::*;
     use ControlStatus::Held;
+    use Controller::*;
     // Held by the Karabakh side, recognised as Azerbaijan, claimed by the NKR.
     assert_eq!(
         truth_at_place("stepanakert", "2021-06-01"),
@@ -971,8 +972,8 @@ fn held_de_jure_and_claimed_in_karabakh() {
 
 #[test]
 fn held_de_jure_and_claimed_in_georgia() {
-    use Controller::*;
     use ControlStatus::Held;
+    use Controller::*;
     assert_eq!(
         truth_at_place("sukhumi", "2021-06-01"),
         (Abk, Held, Geo, vec![Abk])
@@ -1032,8 +1033,8 @@ fn exclaves_and_incursions_keep_their_soviet_republic_as_de_jure_state() {
 
 #[test]
 fn a_day_inside_a_from_range_is_contested() {
-    use Controller::*;
     use ControlStatus::{Contested, Held};
+    use Controller::*;
     // Hadrut: Azerbaijan claimed it on 9 Oct 2020; independent sources put its
     // control on 14-15 Oct. The atlas's holder changes on the 15th.
     assert_eq!(

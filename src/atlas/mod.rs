@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 use crate::time::Date;
 
 pub use bundled::{BUNDLED_LAYERS, BUNDLED_META};
+pub use claims::RECOGNISED_STATES;
 pub use controller::Controller;
 pub use error::DataError;
 pub use marks::{Mark, MarkKind};
 pub use meta::{META_FILE, Meta, parse_meta};
-pub use claims::RECOGNISED_STATES;
 pub use model::{Claim, ControlStatus, Feature, HistoryEntry, Language, Names, Precision, Source};
 pub use parse::{LayerParse, parse_layer};
 pub use schema::LayerKind;

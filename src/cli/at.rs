@@ -87,8 +87,12 @@ pub fn run(
                 }
                 if f.layer == LayerKind::Control || f.de_jure().is_some() {
                     obj["de_jure"] = json!(f.de_jure().map(|c| c.code()));
-                    obj["claimed_by"] =
-                        json!(f.claimed_by(date).iter().map(|c| c.code()).collect::<Vec<_>>());
+                    obj["claimed_by"] = json!(
+                        f.claimed_by(date)
+                            .iter()
+                            .map(|c| c.code())
+                            .collect::<Vec<_>>()
+                    );
                 }
                 if let Some(since) = f.since(date) {
                     obj["since"] = json!(since.to_string());
@@ -105,7 +109,8 @@ pub fn run(
                 obj
             })
             .collect();
-        let mut doc = json!({"date": date.to_string(), "lon": lon, "lat": lat, "features": features});
+        let mut doc =
+            json!({"date": date.to_string(), "lon": lon, "lat": lat, "features": features});
         if let Some(reviewed) = reviewed_before {
             doc["data_reviewed"] = json!(reviewed.to_string());
         }
