@@ -396,7 +396,6 @@ fn meta_json_is_read_with_the_layers_and_checked() {
             "property \"reviewed\": \"2025-02-30\" is not a date",
         ),
         (r#"{ }"#, "property \"reviewed\": is missing"),
-        (r#"{ "reviewed": "2999-01-01" }"#, "a day in the future"),
         (r#"[1, 2]"#, "is not a JSON object"),
         (r#"{ "reviewed": "#, "is not valid JSON"),
     ] {
