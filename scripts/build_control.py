@@ -17,6 +17,9 @@ How the zones are made:
 3. The faces of each zone are merged. Because all faces come from one noded network on
    the grid, neighbouring zones share identical vertices: the zones tile the three
    countries with no gap and no overlap, before and after rounding.
+4. Each zone's `de_jure` is the country (arm, aze, geo) that holds most of it, checked against
+   its 1988 controller; its `claimed_by` lists the CLAIMS whose historical unit (the NKAO, the
+   Shahumyan district, the Abkhaz ASSR, the South Ossetian AO) holds most of it.
 
 Run from the repository root:  python3 scripts/build_control.py
 (needs shapely; see scripts/requirements.txt). `--check` only prints the report.
