@@ -17,6 +17,9 @@ How the zones are made:
 3. The faces of each zone are merged. Because all faces come from one noded network on
    the grid, neighbouring zones share identical vertices: the zones tile the three
    countries with no gap and no overlap, before and after rounding.
+4. Each zone's `de_jure` is the country (arm, aze, geo) that holds most of it, checked against
+   its 1988 controller; its `claimed_by` lists the CLAIMS whose historical unit (the NKAO, the
+   Shahumyan district, the Abkhaz ASSR, the South Ossetian AO) holds most of it.
 
 Run from the repository root:  python3 scripts/build_control.py
 (needs shapely; see scripts/requirements.txt). `--check` only prints the report.
@@ -1107,6 +1110,83 @@ ZONES = [
 
 
 # ---------------------------------------------------------------------------------------
+# De jure state and claims (geodata/SCHEMA.md, "Held, contested, de jure, claimed").
+# Not written per zone: the de jure state is the country of countries.geojson that holds the
+# zone (the Soviet republic borders of 1991, which the UN and both neighbours recognise), and a
+# claim covers every zone that lies in the historical unit the claimant declared over.
+# ---------------------------------------------------------------------------------------
+DE_JURE = {"arm": "ARM", "aze": "AZE", "geo": "GEO"}
+
+S.update({
+    "nkr91": ("Republic of Artsakh (Wikipedia): declared on 2 Sep 1991 by a joint session of the councils of "
+              "the NKAO and the Shahumyan district", "https://en.wikipedia.org/wiki/Republic_of_Artsakh"),
+    "nkr23": ("OC Media: Nagorno-Karabakh Republic to dissolve by January 2024 (decree of 28 Sep 2023)",
+              "https://oc-media.org/nagorno-karabakh-republic-to-dissolve-by-january-2024/"),
+    "abk90": ("Appeal of the Supreme Council of the Republic of Abkhazia to the State Council of Georgia, "
+              "8 Dec 1992 (the Declaration on the State Sovereignty of the Abkhaz SSR of 25 Aug 1990)",
+              "http://rrc.ge/law/mimar_1992_12_08_E.htm?lawid=1622&lng_3=en", "ABK"),
+    "abk": ("Abkhazia (Wikipedia)", "https://en.wikipedia.org/wiki/Abkhazia"),
+    "sos90": ("South Ossetia (Wikipedia): the oblast council declared the South Ossetian Soviet Democratic "
+              "Republic on 20 Sep 1990", "https://en.wikipedia.org/wiki/South_Ossetia"),
+})
+
+# The units claimed, as polygons of the authored lines.
+SHAHUMYAN_RING = SHAHUMYAN + MUROVDAG[MUROVDAG.index((46.30, 40.30)) + 1:] + NKAO_T1_T2[1:]
+SUKHUMI = (40.99, 43.0)
+# (claimant, first day, first day without the claim or None, unit, source keys, note)
+CLAIMS = [
+    ("NKR", "1991-09-02", "2024-01-01", "nkao", ("nkr91", "nkr23"),
+     "Declared part of the Nagorno-Karabakh Republic on 2 Sep 1991; its last president's decree of 28 Sep "
+     "2023 dissolved the republic's institutions by 1 Jan 2024."),
+    ("NKR", "1991-09-02", "2024-01-01", "shahumyan", ("nkr91", "nkr23"),
+     "The Shahumyan district was declared part of the Nagorno-Karabakh Republic with the NKAO on 2 Sep 1991."),
+    ("ABK", "1990-08-25", None, "abkhaz-assr", ("abk90", "abk"),
+     "The Abkhaz Supreme Soviet declared the sovereignty of the Abkhaz SSR, the former Abkhaz ASSR, on 25 Aug "
+     "1990; Abkhazia claims all of it, Upper Kodori included."),
+    ("SOS", "1990-09-20", None, "soao", ("sos90", "soao"),
+     "The oblast council declared the South Ossetian republic on 20 Sep 1990; South Ossetia claims all of the "
+     "former oblast, Akhalgori included."),
+]
+
+
+def claim_units(countries):
+    """The historical units that CLAIMS name, as shapely polygons."""
+    geo = countries["geo"]
+    split = shapely.polygonize([unary_union([geo.boundary, LineString(ABKHAZIA)])]).geoms
+    abkhazia = [f for f in split if f.contains(Point(SUKHUMI))]
+    assert len(abkhazia) == 1, "the Abkhazia line must cut Georgia in two"
+    soao = Polygon(SOAO).intersection(geo)
+    return {"nkao": Polygon(NKAO), "shahumyan": Polygon(SHAHUMYAN_RING),
+            "abkhaz-assr": abkhazia[0], "soao": soao}
+
+
+def majority_in(geom, unit):
+    return area_km2(geom.intersection(unit)) > 0.5 * area_km2(geom)
+
+
+def status_properties(zones_geom, countries, problems):
+    """zone id -> (de_jure, claimed_by) by the rules above; a zone whose country does not match
+    the Soviet republic its 1988 history names is a problem."""
+    units = claim_units(countries)
+    out = {}
+    for z in ZONES:
+        g = zones_geom[z["id"]]
+        home = [DE_JURE[k] for k, c in countries.items() if majority_in(g, c)]
+        if len(home) != 1:
+            problems.append(f"{z['id']} lies in no single country ({home})")
+            continue
+        if home[0] != z["history"][0]["controller"]:
+            problems.append(f"{z['id']} lies in {home[0]} but its 1988 controller is "
+                            f"{z['history'][0]['controller']}")
+        claims = []
+        for by, frm, until, unit, keys, note in CLAIMS:
+            if majority_in(g, units[unit]):
+                claims.append({"by": by, "from": frm, "until": until, "note": note, "sources": src(*keys)})
+        out[z["id"]] = (home[0], claims)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
 # Engine
 # ---------------------------------------------------------------------------------------
 R_AUTH = 6371.0072  # authalic radius of WGS84, km
@@ -1193,10 +1273,11 @@ def controller_on(z, date):
     return None
 
 
-def feature_control(z, geom):
+def feature_control(z, geom, status):
     props = {"id": z["id"], "layer": "control", "kind": "zone", "name": z["name"]}
     if z.get("contested"):
         props["contested"] = True
+    props["de_jure"], props["claimed_by"] = status
     props["history"] = z["history"]
     props["sources"] = z["sources"]
     if z.get("exact"):
@@ -1371,11 +1452,15 @@ def main():
               f"({'in place' if ok else 'MISSING from countries.geojson'})")
         if not ok:
             problems.append(f"countries.geojson lacks the {cid} correction; rerun build_basemap.py")
+    status = status_properties(zones_geom, countries, problems)
+    for zid, (jure, claims) in sorted(status.items()):
+        if claims:
+            print(f"{zid:40s} de jure {jure}, claimed by {', '.join(c['by'] for c in claims)}")
     if "--table" in sys.argv:
         print_table(zones_geom)
     if problems or "--check" in sys.argv or "--table" in sys.argv:
         sys.exit(1 if problems else 0)
-    feats = [feature_control(z, zones_geom[z["id"]]) for z in ZONES]
+    feats = [feature_control(z, zones_geom[z["id"]], status[z["id"]]) for z in ZONES]
     write_fc(GEO / "control.geojson", feats)
     write_fc(GEO / "lines.geojson", build_lines(zones_geom))
     print("wrote control.geojson and lines.geojson")

@@ -24,7 +24,9 @@ const POINT: &str = r#"{"type":"Point","coordinates":[46.75,39.76]}"#;
 const SQUARE: &str =
     r#"{"type":"Polygon","coordinates":[[[46,39],[47,39],[47,40],[46,40],[46,39]]]}"#;
 const GOOD_PLACE: &str = r#""kind":"town","name":{"en":"Shushi / Shusha","hy":"Շուշի","az":"Şuşa"},"contested":true,"sources":[{"title":"GeoNames","url":"https://www.geonames.org/"}]"#;
-const GOOD_ZONE_HEAD: &str = r#""kind":"zone","name":{"en":"Test zone"},"precision":"exact","sources":[{"title":"A source"}]"#;
+const GOOD_ZONE_HEAD: &str = r#""kind":"zone","name":{"en":"Test zone"},"precision":"exact","de_jure":"ARM","claimed_by":[],"sources":[{"title":"A source"}]"#;
+/// A zone without `de_jure` and `claimed_by`, for the tests of those two.
+const BARE_ZONE_HEAD: &str = r#""kind":"zone","name":{"en":"Test zone"},"precision":"exact","sources":[{"title":"A source"}],"history":[{"from":"1988-02-20","until":null,"controller":"AZE"}]"#;
 
 fn assert_one_error(errors: &[String], expected_parts: &[&str]) {
     assert_eq!(errors.len(), 1, "expected one error, got {errors:?}");
@@ -280,4 +282,133 @@ fn a_partisan_source_names_a_controller_code() {
             "controller code",
         ],
     );
+}
+
+#[test]
+fn a_control_zone_needs_a_recognised_de_jure_state_and_a_list_of_claims() {
+    let zone = |extra: &str| collection("zone-a", &format!("{BARE_ZONE_HEAD}{extra}"), SQUARE);
+    assert!(
+        errors_for(
+            "control",
+            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02","until":"2024-01-01","sources":[{"title":"A"}]}]"#)
+        )
+        .is_empty()
+    );
+    assert_one_error(
+        &errors_for("control", &zone(r#","claimed_by":[]"#)),
+        &[
+            "test/control.geojson",
+            "zone-a",
+            "\"de_jure\"",
+            "is missing",
+        ],
+    );
+    assert_one_error(
+        &errors_for("control", &zone(r#","de_jure":"NKR","claimed_by":[]"#)),
+        &[
+            "zone-a",
+            "\"de_jure\"",
+            "\"NKR\" is not a recognised state",
+            "ARM, AZE or GEO",
+        ],
+    );
+    assert_one_error(
+        &errors_for("control", &zone(r#","de_jure":"XYZ","claimed_by":[]"#)),
+        &["\"de_jure\"", "\"XYZ\" is not a controller code"],
+    );
+    assert_one_error(
+        &errors_for("control", &zone(r#","de_jure":"AZE""#)),
+        &["zone-a", "\"claimed_by\"", "is missing", "[] for none"],
+    );
+    assert_one_error(
+        &errors_for("control", &zone(r#","de_jure":"AZE","claimed_by":"NKR""#)),
+        &["\"claimed_by\"", "not an array"],
+    );
+    assert_one_error(
+        &errors_for(
+            "control",
+            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"XYZ","from":"1991-09-02"}]"#),
+        ),
+        &["\"claimed_by[0].by\"", "\"XYZ\" is not a controller code"],
+    );
+    assert_one_error(
+        &errors_for(
+            "control",
+            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"AZE","from":"1991-09-02"}]"#),
+        ),
+        &["\"claimed_by[0].by\"", "the zone's de jure state"],
+    );
+    assert_one_error(
+        &errors_for(
+            "control",
+            &zone(r#","de_jure":"AZE","claimed_by":[{"by":"NKR"}]"#),
+        ),
+        &["\"claimed_by[0].from\"", "is missing"],
+    );
+    assert_one_error(
+        &errors_for(
+            "control",
+            &zone(
+                r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"2024-01-01","until":"1991-09-02"}]"#,
+            ),
+        ),
+        &["\"claimed_by[0].until\"", "not after"],
+    );
+    assert_one_error(
+        &errors_for(
+            "control",
+            &zone(
+                r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02"},{"by":"NKR","from":"2000-01-01"}]"#,
+            ),
+        ),
+        &["\"claimed_by[1].from\"", "overlaps an earlier claim by NKR"],
+    );
+    assert_one_error(
+        &errors_for(
+            "control",
+            &zone(
+                r#","de_jure":"AZE","claimed_by":[{"by":"NKR","from":"1991-09-02","sources":[{"title":"A","partisan":"XYZ"}]}]"#,
+            ),
+        ),
+        &["\"claimed_by[0].sources[0].partisan\""],
+    );
+    // Other layers need neither.
+    assert!(errors_for("places", &collection("shusha", GOOD_PLACE, POINT)).is_empty());
+}
+
+#[test]
+fn meta_json_is_read_with_the_layers_and_checked() {
+    use caucasus_atlas::atlas::Loaded;
+    let bundled = Loaded::bundled();
+    assert!(bundled.errors.is_empty(), "{:?}", bundled.errors);
+    assert!(bundled.atlas.reviewed.is_some());
+
+    let dir = tempfile::tempdir().unwrap();
+    let meta = dir.path().join("meta.json");
+    std::fs::write(&meta, r#"{ "reviewed": "2025-06-30" }"#).unwrap();
+    let loaded = Loaded::from_dir(dir.path());
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    assert_eq!(loaded.atlas.reviewed.unwrap().to_string(), "2025-06-30");
+
+    for (text, expected) in [
+        (
+            r#"{ "reviewed": "2025-02-30" }"#,
+            "property \"reviewed\": \"2025-02-30\" is not a date",
+        ),
+        (r#"{ }"#, "property \"reviewed\": is missing"),
+        (r#"[1, 2]"#, "is not a JSON object"),
+        (r#"{ "reviewed": "#, "is not valid JSON"),
+    ] {
+        std::fs::write(&meta, text).unwrap();
+        let errors: Vec<String> = Loaded::from_files(std::slice::from_ref(&meta))
+            .errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_one_error(&errors, &["meta.json", expected]);
+    }
+    // A folder without meta.json has no review date and no error.
+    let empty = tempfile::tempdir().unwrap();
+    let loaded = Loaded::from_dir(empty.path());
+    assert!(loaded.errors.is_empty() && loaded.atlas.reviewed.is_none());
 }

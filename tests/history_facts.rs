@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use caucasus_atlas::atlas::{Controller, Feature, LayerKind};
+use caucasus_atlas::atlas::{ControlStatus, Controller, Feature, LayerKind};
 use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::spatial::{conformal_conic, features_at};
 use caucasus_atlas::time::Date;
@@ -894,4 +894,171 @@ fn partisan_sources_are_marked() {
         }
     }
     assert!(marked >= 20, "only {marked} partisan sources marked");
+}
+
+/// The control zone under a bundled place on a date.
+fn zone_at_place(place: &str, date: &str) -> &'static Feature {
+    let feature = data()
+        .atlas
+        .feature(place)
+        .unwrap_or_else(|| panic!("no place {place}"));
+    let at = feature.geometry.centroid().expect("a point");
+    zone_at(place, at.x(), at.y(), date)
+}
+
+/// (holder, status, de jure, claimants) of the zone under a point on a date.
+fn truth_at(
+    what: &str,
+    lon: f64,
+    lat: f64,
+    date: &str,
+) -> (Controller, ControlStatus, Controller, Vec<Controller>) {
+    let zone = zone_at(what, lon, lat, date);
+    let day = d(date);
+    (
+        zone.controller_on(day).unwrap(),
+        zone.status_on(day).unwrap(),
+        zone.de_jure()
+            .unwrap_or_else(|| panic!("{} has no de_jure", zone.id)),
+        zone.claimed_by(day),
+    )
+}
+
+fn truth_at_place(
+    place: &str,
+    date: &str,
+) -> (Controller, ControlStatus, Controller, Vec<Controller>) {
+    let at = data()
+        .atlas
+        .feature(place)
+        .unwrap_or_else(|| panic!("no place {place}"))
+        .geometry
+        .centroid()
+        .expect("a point");
+    truth_at(place, at.x(), at.y(), date)
+}
+
+#[test]
+fn held_de_jure_and_claimed_in_karabakh() {
+    use ControlStatus::Held;
+    use Controller::*;
+    // Held by the Karabakh side, recognised as Azerbaijan, claimed by the NKR.
+    assert_eq!(
+        truth_at_place("stepanakert", "2021-06-01"),
+        (Nkr, Held, Aze, vec![Nkr])
+    );
+    // Before the NKR was declared (2 Sep 1991) nobody else claimed it...
+    assert_eq!(
+        truth_at_place("stepanakert", "1989-06-01"),
+        (Aze, Held, Aze, vec![])
+    );
+    // ... and after the republic dissolved itself (1 Jan 2024) nobody does.
+    assert_eq!(
+        truth_at_place("stepanakert", "2024-06-01"),
+        (Aze, Held, Aze, vec![])
+    );
+    // The districts round the oblast were held, not claimed (the 1991
+    // declaration named the NKAO and Shahumyan only).
+    assert_eq!(
+        truth_at_place("lachin", "2000-01-01"),
+        (Nkr, Held, Aze, vec![])
+    );
+    // Shahumyan: claimed by the NKR while Azerbaijan held it after June 1992.
+    let shahumyan = data().atlas.feature("zone-shahumyan").unwrap();
+    assert_eq!(shahumyan.controller_on(d("2000-01-01")), Some(Aze));
+    assert_eq!(shahumyan.claimed_by(d("2000-01-01")), vec![Nkr]);
+    assert_eq!(shahumyan.de_jure(), Some(Aze));
+}
+
+#[test]
+fn held_de_jure_and_claimed_in_georgia() {
+    use ControlStatus::Held;
+    use Controller::*;
+    assert_eq!(
+        truth_at_place("sukhumi", "2021-06-01"),
+        (Abk, Held, Geo, vec![Abk])
+    );
+    // Akhalgori: held by Tbilisi until 2008, claimed by South Ossetia throughout.
+    assert_eq!(
+        truth_at_place("akhalgori", "2005-06-01"),
+        (Geo, Held, Geo, vec![Sos])
+    );
+    assert_eq!(
+        truth_at_place("akhalgori", "2015-06-01"),
+        (Sos, Held, Geo, vec![Sos])
+    );
+    // Upper Kodori: in the Abkhaz claim while Georgia held it (2006-2008).
+    let kodori = data().atlas.feature("zone-upper-kodori").unwrap();
+    assert_eq!(kodori.controller_on(d("2007-06-01")), Some(Geo));
+    assert_eq!(kodori.claimed_by(d("2007-06-01")), vec![Abk]);
+    // Ganmukhuri (Zugdidi) and Perevi (Sachkhere) lie outside the claimed units.
+    for id in ["zone-ganmukhuri", "zone-perevi", "zone-gori-2008"] {
+        let zone = data().atlas.feature(id).unwrap();
+        assert!(zone.claims.is_empty(), "{id} is claimed");
+        assert_eq!(zone.de_jure(), Some(Geo), "{id}");
+    }
+}
+
+#[test]
+fn exclaves_and_incursions_keep_their_soviet_republic_as_de_jure_state() {
+    use Controller::*;
+    let cases = [
+        // (zone, date, holder, de jure)
+        ("zone-artsvashen", "2000-01-01", Aze, Arm),
+        ("zone-karki", "2000-01-01", Arm, Aze),
+        ("zone-yukhari-askipara", "2000-01-01", Arm, Aze),
+        ("zone-barkhudarly", "2000-01-01", Arm, Aze),
+        ("zone-sofulu", "2000-01-01", Arm, Aze),
+        ("zone-gazakh-north", "2000-01-01", Arm, Aze),
+        ("zone-gazakh-north", "2025-01-01", Aze, Aze),
+        ("zone-sev-lich", "2023-01-01", Aze, Arm),
+        ("zone-jermuk-heights", "2023-01-01", Aze, Arm),
+    ];
+    for (id, date, holder, de_jure) in cases {
+        let zone = data().atlas.feature(id).unwrap();
+        assert_eq!(zone.controller_on(d(date)), Some(holder), "{id} {date}");
+        assert_eq!(zone.de_jure(), Some(de_jure), "{id}");
+        assert!(zone.claimed_by(d(date)).is_empty(), "{id} {date}");
+    }
+    // Every zone: its de jure state is the Soviet republic of 1988.
+    for zone in &data().atlas.layer(&LayerKind::Control).unwrap().features {
+        assert_eq!(
+            zone.de_jure(),
+            zone.controller_on(d("1988-02-20")),
+            "{}",
+            zone.id
+        );
+    }
+}
+
+#[test]
+fn a_day_inside_a_from_range_is_contested() {
+    use ControlStatus::{Contested, Held};
+    use Controller::*;
+    // Hadrut: Azerbaijan claimed it on 9 Oct 2020; independent sources put its
+    // control on 14-15 Oct. The atlas's holder changes on the 15th.
+    assert_eq!(
+        truth_at_place("hadrut", "2020-10-05"),
+        (Nkr, Held, Aze, vec![Nkr])
+    );
+    assert_eq!(
+        truth_at_place("hadrut", "2020-10-12"),
+        (Nkr, Contested, Aze, vec![Nkr])
+    );
+    assert_eq!(
+        truth_at_place("hadrut", "2020-10-15").1,
+        Contested,
+        "the last day of the range"
+    );
+    assert_eq!(
+        truth_at_place("hadrut", "2020-10-16"),
+        (Aze, Held, Aze, vec![Nkr])
+    );
+    // Jabrayil town: announced 4 Oct, shown 9 Oct 2020.
+    assert_eq!(truth_at_place("jabrayil", "2020-10-06").1, Contested);
+    assert_eq!(truth_at_place("jabrayil", "2020-10-10").1, Held);
+    // A history step that keeps the controller is not a change of hands.
+    let corridor = zone_at_place("lachin", "2020-11-10");
+    assert_eq!(corridor.id, "zone-lachin-corridor-2020");
+    assert_eq!(corridor.status_on(d("2020-11-10")), Some(Held));
 }

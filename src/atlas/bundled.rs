@@ -43,3 +43,6 @@ pub const BUNDLED_LAYERS: &[(LayerKind, &str)] = &[
         include_str!("../../geodata/places.geojson"),
     ),
 ];
+
+/// The bundled `geodata/meta.json` (the day the data was last reviewed).
+pub const BUNDLED_META: &str = include_str!("../../geodata/meta.json");

@@ -4,11 +4,13 @@
 //! broken file or feature is reported without losing the rest.
 
 mod bundled;
+mod claims;
 mod controller;
 mod error;
 mod geometry;
 mod history;
 mod marks;
+mod meta;
 mod model;
 mod parse;
 mod properties;
@@ -18,11 +20,15 @@ pub mod validity;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use bundled::BUNDLED_LAYERS;
+use crate::time::Date;
+
+pub use bundled::{BUNDLED_LAYERS, BUNDLED_META};
+pub use claims::RECOGNISED_STATES;
 pub use controller::Controller;
 pub use error::DataError;
 pub use marks::{Mark, MarkKind};
-pub use model::{Feature, HistoryEntry, Language, Names, Precision, Source};
+pub use meta::{META_FILE, Meta, parse_meta};
+pub use model::{Claim, ControlStatus, Feature, HistoryEntry, Language, Names, Precision, Source};
 pub use parse::{LayerParse, parse_layer};
 pub use schema::LayerKind;
 
@@ -42,6 +48,9 @@ pub struct Layer {
 pub struct Atlas {
     /// The layers.
     pub layers: Vec<Layer>,
+    /// The last day the data was reviewed against its sources (`meta.json`),
+    /// if known: what the atlas shows after it may be out of date.
+    pub reviewed: Option<Date>,
 }
 
 /// An atlas and the problems met while loading it.
@@ -110,11 +119,21 @@ impl Loaded {
 
     /// The data built into the program.
     pub fn bundled() -> Loaded {
-        Loaded::from_texts(
+        let mut loaded = Loaded::from_texts(
             BUNDLED_LAYERS
                 .iter()
                 .map(|(layer, text)| (format!("geodata/{layer}.geojson"), layer.clone(), *text)),
-        )
+        );
+        loaded.read_meta(&format!("geodata/{META_FILE}"), BUNDLED_META);
+        loaded
+    }
+
+    /// Takes `reviewed` from a `meta.json` text, or records why it cannot.
+    fn read_meta(&mut self, file: &str, text: &str) {
+        match parse_meta(file, text) {
+            Ok(meta) => self.atlas.reviewed = meta.reviewed,
+            Err(e) => self.errors.push(e),
+        }
     }
 
     /// Every `*.geojson` file in a folder.
@@ -136,15 +155,31 @@ impl Loaded {
             .filter(|p| p.extension().is_some_and(|x| x == "geojson"))
             .collect();
         paths.sort();
+        // The folder's meta.json, if it has one.
+        let meta = dir.join(META_FILE);
+        if meta.is_file() {
+            paths.push(meta);
+        }
         Loaded::from_files(&paths)
     }
 
-    /// The given files, each its own layer named after the file stem.
+    /// The given files, each its own layer named after the file stem; a file
+    /// named `meta.json` is read as the data's [`Meta`] instead.
     pub fn from_files(paths: &[PathBuf]) -> Loaded {
         let mut read_errors = Vec::new();
         let mut texts = Vec::new();
+        let mut metas = Vec::new();
         for path in paths {
             let file = path.display().to_string();
+            if path.file_name().is_some_and(|n| n == META_FILE) {
+                match std::fs::read_to_string(path) {
+                    Ok(text) => metas.push((file, text)),
+                    Err(e) => {
+                        read_errors.push(DataError::file(&file, format!("cannot be read ({e})")))
+                    }
+                }
+                continue;
+            }
             let layer = LayerKind::from_name(
                 &path
                     .file_stem()
@@ -163,6 +198,9 @@ impl Loaded {
         );
         read_errors.append(&mut loaded.errors);
         loaded.errors = read_errors;
+        for (file, text) in metas {
+            loaded.read_meta(&file, &text);
+        }
         loaded
     }
 }

@@ -138,6 +138,40 @@ pub struct HistoryEntry {
     pub sources: Vec<Source>,
 }
 
+/// A claim to a control zone by someone other than its de jure state, while
+/// the claimant made it (`claimed_by` in the data).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Who claims the zone.
+    pub by: Controller,
+    /// The days of the claim (from its declaration; `until` when it was given up).
+    pub span: Lifespan,
+    /// What the claim is.
+    pub note: Option<String>,
+    /// Sources for the claim.
+    pub sources: Vec<Source>,
+}
+
+/// Whether the holder of a zone on a date is settled or control was changing
+/// hands (the date lies inside a `from_range`: the day of the change is not known).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ControlStatus {
+    /// One side held it.
+    Held,
+    /// Control was changing hands on a day the sources give only as a range.
+    Contested,
+}
+
+impl ControlStatus {
+    /// The word used in `at --json`: `held` or `contested`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ControlStatus::Held => "held",
+            ControlStatus::Contested => "contested",
+        }
+    }
+}
+
 /// A validated feature of any layer, in lon/lat.
 #[derive(Clone, Debug)]
 pub struct Feature {
@@ -159,6 +193,10 @@ pub struct Feature {
     pub until_range: Option<(Date, Date)>,
     /// Dated states, ordered and non-overlapping.
     pub history: Vec<HistoryEntry>,
+    /// The internationally recognised state (control zones: ARM, AZE or GEO).
+    pub de_jure: Option<Controller>,
+    /// Claims by others than the de jure state, dated (control zones).
+    pub claims: Vec<Claim>,
     /// At least one.
     pub sources: Vec<Source>,
     /// How exact its geometry is.
@@ -264,6 +302,87 @@ impl Feature {
     /// The controller on `date` (control zones).
     pub fn controller_on(&self, date: Date) -> Option<Controller> {
         self.state_on(date).and_then(|h| h.controller)
+    }
+
+    /// The internationally recognised state of a control zone (ARM, AZE or
+    /// GEO), whoever holds it.
+    ///
+    /// ```
+    /// # use caucasus_atlas::atlas::{Controller, Loaded};
+    /// let atlas = Loaded::bundled().atlas;
+    /// let de_jure = |id: &str| atlas.feature(id).unwrap().de_jure();
+    /// assert_eq!(de_jure("zone-nkr-central"), Some(Controller::Aze));
+    /// assert_eq!(de_jure("zone-abkhazia-sukhumi-ochamchire"), Some(Controller::Geo));
+    /// // Exclaves follow the Soviet republic borders, not the holder.
+    /// assert_eq!(de_jure("zone-artsvashen"), Some(Controller::Arm));
+    /// assert_eq!(de_jure("zone-karki"), Some(Controller::Aze));
+    /// ```
+    pub fn de_jure(&self) -> Option<Controller> {
+        self.de_jure
+    }
+
+    /// Who other than the de jure state claims the zone on `date`, in code
+    /// order (empty when nobody does). A claim counts from the day it was
+    /// declared until it was given up.
+    ///
+    /// ```
+    /// # use caucasus_atlas::atlas::{Controller, Loaded};
+    /// # use caucasus_atlas::time::Date;
+    /// let atlas = Loaded::bundled().atlas;
+    /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// let stepanakert = atlas.feature("zone-nkr-central").unwrap();
+    /// assert_eq!(stepanakert.claimed_by(d("2021-06-01")), vec![Controller::Nkr]);
+    /// // Before the 1991 declaration and after the 2024 dissolution: no claim.
+    /// assert!(stepanakert.claimed_by(d("1990-01-01")).is_empty());
+    /// assert!(stepanakert.claimed_by(d("2024-06-01")).is_empty());
+    /// let kodori = atlas.feature("zone-upper-kodori").unwrap();
+    /// assert_eq!(kodori.claimed_by(d("2000-01-01")), vec![Controller::Abk]);
+    /// ```
+    pub fn claimed_by(&self, date: Date) -> Vec<Controller> {
+        let mut by: Vec<Controller> = self
+            .claims
+            .iter()
+            .filter(|c| c.span.contains(date))
+            .map(|c| c.by)
+            .collect();
+        by.sort();
+        by.dedup();
+        by
+    }
+
+    /// Whether control on `date` was settled ([`ControlStatus::Held`]) or
+    /// changing hands ([`ControlStatus::Contested`]): the date lies inside the
+    /// `from_range` of a history entry that changes the controller, so the
+    /// day of the change is not known. `None` when no controller is recorded
+    /// on `date`.
+    ///
+    /// ```
+    /// # use caucasus_atlas::atlas::{ControlStatus, Controller, Loaded};
+    /// # use caucasus_atlas::time::Date;
+    /// let atlas = Loaded::bundled().atlas;
+    /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// // Hadrut: claimed by Azerbaijan on 9 Oct 2020, held by it from 14-15 Oct.
+    /// let hadrut = atlas.feature("zone-hadrut").unwrap();
+    /// assert_eq!(hadrut.status_on(d("2020-10-01")), Some(ControlStatus::Held));
+    /// assert_eq!(hadrut.controller_on(d("2020-10-12")), Some(Controller::Nkr));
+    /// assert_eq!(hadrut.status_on(d("2020-10-12")), Some(ControlStatus::Contested));
+    /// assert_eq!(hadrut.status_on(d("2020-10-15")), Some(ControlStatus::Contested));
+    /// assert_eq!(hadrut.status_on(d("2020-10-16")), Some(ControlStatus::Held));
+    /// ```
+    pub fn status_on(&self, date: Date) -> Option<ControlStatus> {
+        self.controller_on(date)?;
+        let changing = self.history.iter().enumerate().any(|(i, entry)| {
+            let Some((first, last)) = entry.from_range else {
+                return false;
+            };
+            let changes_hands = i == 0 || self.history[i - 1].controller != entry.controller;
+            changes_hands && first <= date && date <= last
+        });
+        Some(if changing {
+            ControlStatus::Contested
+        } else {
+            ControlStatus::Held
+        })
     }
 
     /// A whole-number extra property such as `rank` or `population`.

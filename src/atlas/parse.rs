@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
+use super::claims::{parse_claims, parse_de_jure};
 use super::error::{DataError, ErrorSite};
 use super::geometry::parse_geometry;
 use super::history::parse_history;
@@ -19,6 +20,8 @@ const READ_PROPERTIES: &[&str] = &[
     "kind",
     "name",
     "contested",
+    "de_jure",
+    "claimed_by",
     "from",
     "until",
     "from_range",
@@ -179,6 +182,9 @@ fn parse_feature(
         map.get("history"),
         rules.is_some_and(|r| r.is_control),
     )?;
+    let is_control = rules.is_some_and(|r| r.is_control);
+    let de_jure = parse_de_jure(site, map.get("de_jure"), is_control)?;
+    let claims = parse_claims(site, map.get("claimed_by"), is_control, de_jure)?;
     let sources = props.sources()?;
     let precision = props.precision(rules.is_some_and(|r| r.needs_precision))?;
     let summary = props.opt_str("summary")?.map(str::to_string);
@@ -211,6 +217,8 @@ fn parse_feature(
         from_range,
         until_range,
         history,
+        de_jure,
+        claims,
         sources,
         precision,
         summary,

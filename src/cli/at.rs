@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::atlas::LayerKind;
+use crate::atlas::{ControlStatus, LayerKind, Source};
 use crate::data::AtlasData;
 use crate::spatial::{REGION, conformal_conic, features_at};
-use crate::time::Date;
+use crate::time::{ATLAS_START, Date};
 
 /// Prints what is at the point on the date.
 #[allow(clippy::too_many_arguments)]
@@ -53,6 +53,8 @@ pub fn run(
         &|_| true,
     );
     let outside = !REGION.contains(lon, lat);
+    // Said only when the asked day is later than the last review of the data.
+    let reviewed_before = data.atlas.reviewed.filter(|r| date > *r);
 
     if as_json {
         let features: Vec<serde_json::Value> = hits
@@ -64,20 +66,40 @@ pub fn run(
                     "id": f.id,
                     "name": f.name.en,
                     "kind": f.kind,
-                    "sources": f.sources.iter().map(|s| json!({"title": s.title, "url": s.url})).collect::<Vec<_>>(),
+                    "sources": f.sources.iter().map(source_json).collect::<Vec<_>>(),
                 });
                 let span = match f.state_on(date) {
                     Some(state) => {
                         if let Some(c) = state.controller {
                             obj["controller"] = json!(c.code());
                         }
+                        // "status" is the control status (held|contested); the
+                        // corridor's own status word has its own name.
                         if let Some(status) = &state.status {
-                            obj["status"] = json!(status);
+                            obj["corridor_status"] = json!(status);
                         }
                         state.span
                     }
                     None => f.lifespan,
                 };
+                if let Some(status) = f.status_on(date) {
+                    obj["status"] = json!(status.as_str());
+                }
+                if f.layer == LayerKind::Control || f.de_jure().is_some() {
+                    obj["de_jure"] = json!(f.de_jure().map(|c| c.code()));
+                    obj["claimed_by"] = json!(
+                        f.claimed_by(date)
+                            .iter()
+                            .map(|c| c.code())
+                            .collect::<Vec<_>>()
+                    );
+                }
+                if let Some(since) = f.since(date) {
+                    obj["since"] = json!(since.to_string());
+                }
+                if let Some(phase) = f.phase_since(date) {
+                    obj["phase_since"] = json!(phase.to_string());
+                }
                 if let Some(from) = span.from {
                     obj["from"] = json!(from.to_string());
                 }
@@ -87,7 +109,11 @@ pub fn run(
                 obj
             })
             .collect();
-        let doc = json!({"date": date.to_string(), "lon": lon, "lat": lat, "features": features});
+        let mut doc =
+            json!({"date": date.to_string(), "lon": lon, "lat": lat, "features": features});
+        if let Some(reviewed) = reviewed_before {
+            doc["data_reviewed"] = json!(reviewed.to_string());
+        }
         writeln!(
             out,
             "{}",
@@ -101,6 +127,12 @@ pub fn run(
                 "  (outside the atlas's region, lon 38–51, lat 37–44.5)"
             )?;
         }
+        if let Some(reviewed) = reviewed_before {
+            writeln!(
+                out,
+                "  (data reviewed to {reviewed}: later changes may be missing)"
+            )?;
+        }
         if hits.is_empty() {
             writeln!(out, "  nothing in the atlas here on this date")?;
         }
@@ -109,14 +141,38 @@ pub fn run(
             let state = match f.state_on(date) {
                 Some(s) => {
                     let mut parts = Vec::new();
-                    if let Some(c) = s.controller {
-                        parts.push(format!("held by {} ({})", c.code(), c.description()));
+                    let since = f.since(date);
+                    match (s.controller, since) {
+                        (Some(c), Some(since)) => parts.push(format!(
+                            "held by {} ({}) since {}",
+                            c.code(),
+                            c.description(),
+                            since_words(since)
+                        )),
+                        (Some(c), None) => {
+                            parts.push(format!("held by {} ({})", c.code(), c.description()))
+                        }
+                        (None, Some(since)) => {
+                            parts.push(format!("{} since {}", f.kind, since_words(since)))
+                        }
+                        (None, None) => parts.push(f.kind.clone()),
+                    }
+                    if f.status_on(date) == Some(ControlStatus::Contested) {
+                        parts.push("changing hands (the day is known only as a range)".to_string());
                     }
                     if let Some(status) = &s.status {
                         parts.push(status.clone());
                     }
-                    if let Some(from) = s.span.from {
-                        parts.push(format!("since {from}"));
+                    if let Some(phase) = s.span.from.filter(|p| since.is_some_and(|s| *p > s)) {
+                        parts.push(format!("this phase since {phase}"));
+                    }
+                    if let Some(de_jure) = f.de_jure().filter(|j| Some(*j) != s.controller) {
+                        parts.push(format!("de jure {}", de_jure.code()));
+                    }
+                    let claims = f.claimed_by(date);
+                    if !claims.is_empty() {
+                        let codes: Vec<&str> = claims.iter().map(|c| c.code()).collect();
+                        parts.push(format!("claimed by {}", codes.join(", ")));
                     }
                     parts.join(", ")
                 }
@@ -130,4 +186,24 @@ pub fn run(
         }
     }
     Ok(0)
+}
+
+/// A source as printed by `at --json`: title, url and, when set, the side it
+/// speaks for.
+fn source_json(source: &Source) -> serde_json::Value {
+    let mut obj = json!({"title": source.title, "url": source.url});
+    if let Some(side) = source.partisan {
+        obj["partisan"] = json!(side.code());
+    }
+    obj
+}
+
+/// "1992-01-06", or for the atlas's first day, which only says that it was so
+/// before the atlas begins, "the atlas's start (1988-02-20)".
+fn since_words(since: Date) -> String {
+    if since == ATLAS_START {
+        format!("the atlas's start ({since})")
+    } else {
+        since.to_string()
+    }
 }
