@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 #[cfg(feature = "gui")]
-use caucasus_atlas::app::{AtlasApp, Command};
+use caucasus_atlas::app::{AtlasApp, Command, state_file};
 use caucasus_atlas::cli::{Cli, run};
 #[cfg(feature = "gui")]
 use caucasus_atlas::data::AtlasData;
@@ -53,18 +53,27 @@ fn open_window(
     for e in &data.errors {
         eprintln!("warning: {e}");
     }
+    // Stored state never stops the program from starting: the file is checked
+    // (and repaired) before eframe and egui read it.
+    let state_path = state_file::default_path();
+    let state_note = state_path.as_deref().and_then(state_file::check_and_repair);
+    if let Some(note) = &state_note {
+        eprintln!("note: {note}");
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Caucasus Atlas")
+            .with_title(state_file::APP_ID)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 420.0]),
+        persistence_path: state_path,
         ..Default::default()
     };
     let result = eframe::run_native(
-        "Caucasus Atlas",
+        state_file::APP_ID,
         options,
         Box::new(move |cc| {
             let mut app = AtlasApp::new(cc, data);
+            app.add_notes(state_note);
             if let Some(date) = date {
                 app.apply(Command::Time(TimeCommand::SetDate(date)));
             }

@@ -29,6 +29,7 @@ pub mod scene_painter;
 pub mod screenshot;
 pub mod search_panel;
 pub mod state;
+pub mod state_file;
 pub mod status_bar;
 pub mod timeline_bar;
 pub mod timeline_panel;
@@ -157,6 +158,12 @@ impl AtlasApp {
             panels,
             platform: Platform::default(),
         }
+    }
+
+    /// Notes for the user, shown in the top bar (e.g. a stored state that had
+    /// to be reset).
+    pub fn add_notes(&mut self, notes: impl IntoIterator<Item = String>) {
+        self.platform.notes.extend(notes);
     }
 
     /// What is shown.
