@@ -46,8 +46,8 @@ pub fn check_and_repair(path: &Path) -> Option<String> {
     };
     let mut dropped = Vec::new();
     for (key, what) in [
-        (EGUI_KEY, "the zoom and panel sizes"),
-        (WINDOW_KEY, "the window's size and place"),
+        (EGUI_KEY, "zoom and panel sizes"),
+        (WINDOW_KEY, "window size and place"),
     ] {
         if entries.get(key).is_some_and(|value| !sane(key, value)) {
             entries.remove(key);
