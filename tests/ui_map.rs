@@ -11,8 +11,10 @@ use egui_kittest::kittest::Queryable;
 
 fn harness() -> Harness<'static, AtlasApp> {
     let data = AtlasData::load(None);
+    // Hover tooltips wait for the pointer to be still for a few frames.
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
+        .with_max_steps(12)
         .build_eframe(move |cc| AtlasApp::new(cc, data));
     harness.run();
     harness

@@ -134,7 +134,7 @@ fn hover_tooltip(response: &Response, document: &Document, projector: &Projector
                     "{} — held by {} ({})",
                     h.feature.name.en,
                     c.code(),
-                    c.description()
+                    c.description_on(date)
                 ),
                 // An event says when it happened.
                 (None, LayerKind::Events) => match h.feature.lifespan.from {

@@ -225,6 +225,22 @@ pub fn paint_swatch(painter: &Painter, center: Pos2, entry: &crate::scene::Legen
             }
         }
         Swatch::Symbol(symbol) => painter.extend(marker_shapes(symbol, center, 4.5, entry.color)),
+        Swatch::Hatched(lines) => {
+            let r = Rect::from_center_size(center, Vec2::new(20.0, 11.0));
+            painter.rect_filled(r, 1.0, entry.color);
+            for [a, b] in crate::scene::swatch_hatch(r.width(), r.height(), 4.0) {
+                painter.line_segment(
+                    [r.min + Vec2::new(a.0, a.1), r.min + Vec2::new(b.0, b.1)],
+                    egui::Stroke::new(0.9, lines),
+                );
+            }
+            painter.rect_stroke(
+                r,
+                1.0,
+                egui::Stroke::new(0.5, crate::scene::style::BORDER),
+                egui::StrokeKind::Inside,
+            );
+        }
     }
 }
 

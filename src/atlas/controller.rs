@@ -53,6 +53,26 @@ impl Controller {
         }
     }
 
+    /// The description on `date`: before the Soviet Union was dissolved
+    /// (26 December 1991) the three republics were Soviet republics.
+    ///
+    /// ```
+    /// use caucasus_atlas::atlas::Controller;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert_eq!(Controller::Arm.description_on(d("1990-01-01")), "Soviet Armenia");
+    /// assert_eq!(Controller::Arm.description_on(d("1992-01-01")), "Armenia");
+    /// assert_eq!(Controller::Nkr.description_on(d("1990-01-01")), Controller::Nkr.description());
+    /// ```
+    pub fn description_on(self, date: crate::time::Date) -> &'static str {
+        let soviet = crate::time::Date::from_ymd(1991, 12, 26).is_some_and(|end| date < end);
+        match (self, soviet) {
+            (Controller::Arm, true) => "Soviet Armenia",
+            (Controller::Aze, true) => "Soviet Azerbaijan",
+            (Controller::Geo, true) => "Soviet Georgia",
+            _ => self.description(),
+        }
+    }
+
     /// A neutral English description for legends and the details panel.
     pub fn description(self) -> &'static str {
         match self {

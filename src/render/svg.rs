@@ -801,6 +801,33 @@ fn write_swatch(svg: &mut String, scene: &Scene, entry: &LegendEntry, at: Pos2) 
         Swatch::Symbol(symbol) => {
             write_symbol(svg, symbol, at + Vec2::new(11.0, 7.0), 4.5, color);
         }
+        Swatch::Hatched(lines) => {
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"22\" height=\"14\" {}/>",
+                at.x,
+                at.y,
+                paint("fill", color),
+            );
+            for [a, b] in crate::scene::swatch_hatch(22.0, 14.0, 4.0) {
+                let _ = writeln!(
+                    svg,
+                    "<path d=\"M{:.2} {:.2}L{:.2} {:.2}\" fill=\"none\" {} stroke-width=\"0.9\"/>",
+                    at.x + a.0,
+                    at.y + a.1,
+                    at.x + b.0,
+                    at.y + b.1,
+                    paint("stroke", lines)
+                );
+            }
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"22\" height=\"14\" fill=\"none\" {} stroke-width=\"0.8\"/>",
+                at.x,
+                at.y,
+                paint("stroke", style::mix(color, style::BORDER, 0.6))
+            );
+        }
     }
 }
 

@@ -109,6 +109,23 @@ pub enum Swatch {
     },
     /// A point symbol.
     Symbol(Symbol),
+    /// A filled box crossed by diagonal lines of this colour (hatched areas).
+    Hatched(Color32),
+}
+
+/// The diagonal lines of a hatched legend swatch `width`×`height` points,
+/// from its top-left corner: one geometry for the window and the exports.
+pub fn swatch_hatch(width: f32, height: f32, spacing: f32) -> Vec<[(f32, f32); 2]> {
+    let mut lines = Vec::new();
+    // Lines x + y = c, clipped to the box (y points down: they rise to the right).
+    let mut c = spacing;
+    while c < width + height {
+        let start = (c.min(width), c - c.min(width));
+        let end = ((c - height).max(0.0), c - (c - height).max(0.0));
+        lines.push([start, end]);
+        c += spacing;
+    }
+    lines
 }
 
 /// One line of the legend.

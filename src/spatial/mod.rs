@@ -1,6 +1,7 @@
 //! Geometry in map space: the projection, triangulation, picking and the
 //! per-feature cache of projected shapes.
 
+pub mod hatch;
 pub mod projected;
 pub mod projection;
 pub mod projector;

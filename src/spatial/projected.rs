@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use geo::{BoundingRect, MapCoords};
 
+use super::hatch::{HATCH_SPACING_KM, hatch_lines};
 use super::projection::{MapPoint, conformal_conic};
 use super::triangulate::Triangulation;
-use crate::atlas::{Atlas, Feature};
+use crate::atlas::{Atlas, Feature, LayerKind};
 
 /// A polyline or ring in map kilometres (f32 for the painter).
 pub type MapPath = Arc<[[f32; 2]]>;
@@ -42,6 +43,10 @@ pub struct ProjectedFeature {
     pub bbox: geo::Rect<f64>,
     /// What the painter draws.
     pub shape: ProjectedShape,
+    /// Hatch lines over the area, for a control zone that is on some date held
+    /// by a side other than its de jure state, or changing hands (computed
+    /// once; `None` for every other feature).
+    pub hatch: Option<Arc<[MapPath]>>,
 }
 
 /// Every feature of an atlas, projected; built once after loading.
@@ -99,13 +104,31 @@ fn project_feature(
         geo::Geometry::MultiPoint(mp) => ProjectedShape::Points(mp.0.iter().map(|p| p.0).collect()),
         _ => return None,
     };
+    let hatch = may_be_hatched(feature).then(|| {
+        let area = match &geometry {
+            geo::Geometry::Polygon(p) => geo::MultiPolygon::new(vec![p.clone()]),
+            geo::Geometry::MultiPolygon(mp) => mp.clone(),
+            _ => geo::MultiPolygon::new(Vec::new()),
+        };
+        hatch_lines(&area, HATCH_SPACING_KM)
+    });
     Some(ProjectedFeature {
         layer_index,
         feature_index,
         geometry,
         bbox,
         shape,
+        hatch,
     })
+}
+
+/// Whether a control zone is ever drawn hatched: held on some date by another
+/// side than its de jure state, or changing hands on a day known as a range.
+fn may_be_hatched(feature: &Feature) -> bool {
+    feature.layer == LayerKind::Control
+        && feature.history.iter().any(|h| {
+            h.from_range.is_some() || (h.controller.is_some() && h.controller != feature.de_jure())
+        })
 }
 
 fn area_shape(polygons: &[geo::Polygon<f64>]) -> ProjectedShape {
