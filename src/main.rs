@@ -5,8 +5,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use caucasus_atlas::app::screenshot::{screenshot_failed, screenshot_saved};
 use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
+use caucasus_atlas::atlas::printable;
 use caucasus_atlas::cli::{Cli, run};
+use caucasus_atlas::render::export::{extension, probe_destination};
 use caucasus_atlas::time::{Date, TimeCommand};
 
 fn main() -> ExitCode {
@@ -21,8 +24,28 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code.clamp(0, 255) as u8)
         }
-        None => open_window(cli.data, cli.date, cli.screenshot),
+        None => {
+            // A screenshot that cannot be saved is found before the window opens.
+            if let Some(path) = &cli.screenshot
+                && let Err(e) = check_screenshot_path(path)
+            {
+                eprintln!("error: {}", printable(&e, 2000));
+                return ExitCode::FAILURE;
+            }
+            open_window(cli.data, cli.date, cli.screenshot)
+        }
     }
+}
+
+/// A `--screenshot` file must be a .png in a folder the program may write to.
+fn check_screenshot_path(path: &std::path::Path) -> Result<(), String> {
+    if extension(path).as_deref() != Some("png") {
+        return Err(format!(
+            "\"{}\" does not end in .png (a screenshot is saved as PNG)",
+            path.display()
+        ));
+    }
+    probe_destination(path).map_err(|e| e.to_string())
 }
 
 fn open_window(
@@ -41,6 +64,7 @@ fn open_window(
             .with_min_inner_size([640.0, 420.0]),
         ..Default::default()
     };
+    let wants_screenshot = screenshot.is_some();
     let result = eframe::run_native(
         "Caucasus Atlas",
         options,
@@ -56,6 +80,12 @@ fn open_window(
         }),
     );
     match result {
+        Ok(()) if wants_screenshot && !screenshot_saved() => {
+            if !screenshot_failed() {
+                eprintln!("error: the window closed before the screenshot was saved");
+            }
+            ExitCode::FAILURE
+        }
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use crate::app::AtlasData;
+use crate::atlas::{SHOWN_CHARS, printable};
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::Date;
 
@@ -112,20 +113,30 @@ pub fn run(
                         parts.push(format!("held by {} ({})", c.code(), c.description()));
                     }
                     if let Some(status) = &s.status {
-                        parts.push(status.clone());
+                        parts.push(printable(status, SHOWN_CHARS).into_owned());
                     }
                     if let Some(from) = s.span.from {
                         parts.push(format!("since {from}"));
                     }
                     parts.join(", ")
                 }
-                None => match (f.layer.as_str(), f.lifespan.from) {
-                    ("events", Some(from)) => format!("{} event of {from}", f.kind),
-                    (_, Some(from)) => format!("{} since {from}", f.kind),
-                    _ => f.kind.clone(),
-                },
+                None => {
+                    let kind = printable(&f.kind, SHOWN_CHARS);
+                    match (f.layer.as_str(), f.lifespan.from) {
+                        ("events", Some(from)) => format!("{kind} event of {from}"),
+                        (_, Some(from)) => format!("{kind} since {from}"),
+                        _ => kind.into_owned(),
+                    }
+                }
             };
-            writeln!(out, "  {:<15} {:<32} {}", f.layer, f.name.en, state)?;
+            // Values from the data are escaped (see `printable`).
+            writeln!(
+                out,
+                "  {:<15} {:<32} {}",
+                printable(&f.layer, SHOWN_CHARS),
+                printable(&f.name.en, SHOWN_CHARS),
+                state
+            )?;
         }
     }
     Ok(0)

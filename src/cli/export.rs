@@ -9,6 +9,7 @@ use clap::Args;
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_width};
 use crate::app::AtlasData;
+use crate::atlas::printable;
 use crate::render::export::{self, ExportError, Format};
 use crate::time::Date;
 
@@ -49,8 +50,13 @@ pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Opti
     Ok(Some(data))
 }
 
+/// The most characters of an error line.
+const ERROR_CHARS: usize = 2000;
+
+/// Prints the error as one line (it may quote layer names or paths, which
+/// are escaped like every value from outside).
 fn report(err: &mut dyn Write, e: &ExportError) -> std::io::Result<i32> {
-    writeln!(err, "error: {e}")?;
+    writeln!(err, "error: {}", printable(&e.to_string(), ERROR_CHARS))?;
     Ok(1)
 }
 
@@ -91,6 +97,7 @@ pub fn run(
     }
 }
 
+/// A path as printed: escaped, like every value from outside.
 pub(crate) fn display(path: &Path) -> String {
-    path.display().to_string()
+    printable(&path.display().to_string(), ERROR_CHARS).into_owned()
 }
