@@ -155,7 +155,7 @@ fn noncharacters_and_controls_in_names_and_addresses_fail_check() {
 #[test]
 fn any_title_gives_well_formed_svg_and_a_png() {
     let dir = tempfile::tempdir().unwrap();
-    let title = "Map \u{FFFE}\u{FFFF}\u{1b}[2J\u{7}<&>\"'\u{202E}\u{0}\u{85}\u{FDD0}";
+    let title = "Map \u{FFFE}\u{FFFF}\u{1b}[2J\u{7}<&>\"'\u{202E}\u{1}\u{85}\u{FDD0}";
     let svg = dir.path().join("t.svg");
     let (code, _, err) = atlas(&[
         "export",
@@ -217,17 +217,20 @@ fn check_prints_crafted_values_escaped_one_line_each_and_short() {
         place("long", &long),
     ];
     let file = write(dir.path(), "places.geojson", &collection(&features));
-    let (code, _, err) = atlas(&["check", &file]);
+    // A file name is printed escaped too.
+    let named = write(dir.path(), "\u{1b}[2J\u{7}.geojson", "{");
+    let (code, _, err) = atlas(&["check", &file, &named]);
     assert_ne!(code, 0);
     assert_no_raw_controls(&err);
     let lines: Vec<&str> = err.lines().collect();
-    // Three errors and the count, one line each.
-    assert_eq!(lines.len(), 4, "{err}");
+    // Four errors and the count, one line each.
+    assert_eq!(lines.len(), 5, "{err}");
     assert!(
         lines.iter().all(|l| l.chars().count() < 1500),
         "a line is too long"
     );
-    assert!(err.contains(r"\u{1b}[2J"), "{err}");
+    assert!(err.contains(r#"feature "clear": property "kind": contains the control character U+001B"#), "{err}");
+    assert!(err.contains(r"\u{1b}[2J\u{7}.geojson: is truncated"), "{err}");
     assert!(err.contains(r"town\r\nplaces.geojson"), "{err}");
     assert!(err.contains(r"\u{202e}\u{2066}"), "{err}");
     assert!(err.contains("xxx…"), "{err}");
@@ -535,7 +538,7 @@ fn ids_that_break_the_schema_are_rejected() {
     assert_ne!(code, 0);
     assert_no_raw_controls(&err);
     assert!(err.contains(r#""<Evil ID> "q"" is not an id"#), "{err}");
-    assert!(err.contains(r#""nul\0id" is not an id"#), "{err}");
+    assert!(err.contains(r#""nul\u{0}id" is not an id"#), "{err}");
     assert!(err.contains("feature #2: property \"id\""), "{err}");
     assert!(err.contains("feature #3: property \"id\""), "{err}");
     assert!(err.contains("4 problem(s) found"), "{err}");
