@@ -13,6 +13,10 @@ use caucasus_atlas::render::svg::escape_xml;
 use caucasus_atlas::time::{ATLAS_START, Date, Lifespan};
 
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         // Failures are reported, not stored in a file beside the tests.
