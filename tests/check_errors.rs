@@ -257,7 +257,15 @@ fn a_broken_feature_does_not_hide_the_others() {
 
 #[test]
 fn ids_must_have_the_schema_form() {
-    for bad in ["<Evil ID> \"q\"", "nul\u{0}id", "Shusha", "a--b", "-a", "a-", "a b"] {
+    for bad in [
+        "<Evil ID> \"q\"",
+        "nul\u{0}id",
+        "Shusha",
+        "a--b",
+        "-a",
+        "a-",
+        "a b",
+    ] {
         let text = collection(bad, GOOD_PLACE, POINT).replace(
             &format!("\"id\":\"{bad}\""),
             &format!("\"id\":{}", serde_json::to_string(bad).unwrap()),
@@ -289,7 +297,11 @@ fn characters_xml_cannot_carry_are_rejected_with_their_property() {
         let props = format!("{GOOD_PLACE},{extra}");
         assert_one_error(
             &errors_for("places", &collection("shusha", &props, POINT)),
-            &["feature \"shusha\"", &format!("property \"{property}\""), what],
+            &[
+                "feature \"shusha\"",
+                &format!("property \"{property}\""),
+                what,
+            ],
         );
     }
     // Tab, line feed and carriage return are text.

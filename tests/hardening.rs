@@ -91,9 +91,33 @@ fn non_ascii_arguments_never_panic() {
     let cases: Vec<Vec<&str>> = vec![
         vec!["export", "--date", "2020-11-1é", "--out", out],
         vec!["export", "--date", "２０２０-11-10", "--out", out],
-        vec!["export", "--date", "2020-11-10", "--out", out, "--bbox", "4é,3,5,6"],
-        vec!["export", "--date", "2020-11-10", "--out", out, "--width", "1é"],
-        vec!["export", "--date", "2020-11-10", "--out", out, "--lang", "é"],
+        vec![
+            "export",
+            "--date",
+            "2020-11-10",
+            "--out",
+            out,
+            "--bbox",
+            "4é,3,5,6",
+        ],
+        vec![
+            "export",
+            "--date",
+            "2020-11-10",
+            "--out",
+            out,
+            "--width",
+            "1é",
+        ],
+        vec![
+            "export",
+            "--date",
+            "2020-11-10",
+            "--out",
+            out,
+            "--lang",
+            "é",
+        ],
         vec!["at", "--date", "2020-11-10", "--lon", "4é", "--lat", "40"],
         vec!["events", "--from", "ééééééééé"],
     ];
@@ -143,10 +167,7 @@ fn noncharacters_and_controls_in_names_and_addresses_fail_check() {
             .find(|l| l.contains(&format!("feature \"{feature}\"")))
             .unwrap_or_else(|| panic!("no error for {feature}: {err}"));
         assert!(line.starts_with(&file), "{line}");
-        assert!(
-            line.contains(&format!("property \"{property}\"")),
-            "{line}"
-        );
+        assert!(line.contains(&format!("property \"{property}\"")), "{line}");
         assert!(line.contains(what), "{line}");
     }
     assert!(err.contains("4 problem(s) found"), "{err}");
@@ -229,8 +250,14 @@ fn check_prints_crafted_values_escaped_one_line_each_and_short() {
         lines.iter().all(|l| l.chars().count() < 1500),
         "a line is too long"
     );
-    assert!(err.contains(r#"feature "clear": property "kind": contains the control character U+001B"#), "{err}");
-    assert!(err.contains(r"\u{1b}[2J\u{7}.geojson: is truncated"), "{err}");
+    assert!(
+        err.contains(r#"feature "clear": property "kind": contains the control character U+001B"#),
+        "{err}"
+    );
+    assert!(
+        err.contains(r"\u{1b}[2J\u{7}.geojson: is truncated"),
+        "{err}"
+    );
     assert!(err.contains(r"town\r\nplaces.geojson"), "{err}");
     assert!(err.contains(r"\u{202e}\u{2066}"), "{err}");
     assert!(err.contains("xxx…"), "{err}");
@@ -257,11 +284,22 @@ fn at_and_events_print_data_escaped() {
     let data = dir.path().to_str().unwrap();
 
     let (code, out, err) = atlas(&[
-        "at", "--data", data, "--date", "2021-01-01", "--lon", "44.5", "--lat", "40.2",
+        "at",
+        "--data",
+        data,
+        "--date",
+        "2021-01-01",
+        "--lon",
+        "44.5",
+        "--lat",
+        "40.2",
     ]);
     assert_eq!(code, 0, "{err}");
     assert_no_raw_controls(&out.replace('\n', " "));
-    assert!(out.contains(r"Evil\u{202e}txt.exe\u{2069}\nnext line"), "{out}");
+    assert!(
+        out.contains(r"Evil\u{202e}txt.exe\u{2069}\nnext line"),
+        "{out}"
+    );
     assert!(out.contains(r"zone\r\tALL DATA OK"), "{out}");
     // One line a feature.
     assert_eq!(out.lines().count(), 2, "{out}");
@@ -328,8 +366,18 @@ fn a_signal_stops_animate_and_leaves_no_file() {
         // test waits for.
         let child = std::process::Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
             .args([
-                "animate", "--from", "1988-02-20", "--to", "2025-06-01", "--step", "7d",
-                "--width", "96", "--height", "64", "--out",
+                "animate",
+                "--from",
+                "1988-02-20",
+                "--to",
+                "2025-06-01",
+                "--step",
+                "7d",
+                "--width",
+                "96",
+                "--height",
+                "64",
+                "--out",
             ])
             .arg(&out)
             .stdout(std::process::Stdio::piped())
@@ -383,7 +431,14 @@ fn stale_partials_of_dead_runs_are_swept_and_others_kept() {
     make("user.4999999-0.partial", Some(old));
     let out = dir.path().join("small.png");
     let (code, _, err) = atlas(&[
-        "export", "--date", "2020-11-10", "--width", "64", "--height", "64", "--out",
+        "export",
+        "--date",
+        "2020-11-10",
+        "--width",
+        "64",
+        "--height",
+        "64",
+        "--out",
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
@@ -407,7 +462,14 @@ fn a_file_name_of_255_bytes_can_be_written() {
     assert_eq!(name.len(), 255);
     let out = dir.path().join(&name);
     let (code, _, err) = atlas(&[
-        "export", "--date", "2020-11-10", "--width", "64", "--height", "64", "--out",
+        "export",
+        "--date",
+        "2020-11-10",
+        "--width",
+        "64",
+        "--height",
+        "64",
+        "--out",
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
@@ -415,8 +477,18 @@ fn a_file_name_of_255_bytes_can_be_written() {
     let gif = format!("{}.gif", "ա".repeat(125).as_str().to_owned() + "x");
     let out = dir.path().join(&gif);
     let (code, _, err) = atlas(&[
-        "animate", "--from", "2020-09-27", "--to", "2020-10-04", "--step", "7d", "--width",
-        "64", "--height", "64", "--out",
+        "animate",
+        "--from",
+        "2020-09-27",
+        "--to",
+        "2020-10-04",
+        "--step",
+        "7d",
+        "--width",
+        "64",
+        "--height",
+        "64",
+        "--out",
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
@@ -482,8 +554,7 @@ fn a_fifo_in_the_data_folder_is_refused_not_waited_for() {
         "{err}"
     );
     let fifo = dir.path().join("places.geojson");
-    let (code, _, err) =
-        atlas_within(&["check", fifo.to_str().unwrap()], Duration::from_secs(60));
+    let (code, _, err) = atlas_within(&["check", fifo.to_str().unwrap()], Duration::from_secs(60));
     assert_ne!(code, 0);
     assert!(err.contains("named pipe"), "{err}");
     let (code, _, err) = atlas_within(&["check", data], Duration::from_secs(60));
@@ -501,22 +572,48 @@ fn an_out_path_naming_a_fifo_or_a_device_is_left_alone() {
     let null = dir.path().join("null.gif");
     std::os::unix::fs::symlink("/dev/null", &null).unwrap();
     let (code, _, err) = atlas_within(
-        &["export", "--date", "2020-11-10", "--out", fifo.to_str().unwrap()],
+        &[
+            "export",
+            "--date",
+            "2020-11-10",
+            "--out",
+            fifo.to_str().unwrap(),
+        ],
         Duration::from_secs(60),
     );
     assert_ne!(code, 0);
-    assert!(err.contains("is a named pipe (FIFO), not a regular file"), "{err}");
+    assert!(
+        err.contains("is a named pipe (FIFO), not a regular file"),
+        "{err}"
+    );
     let (code, _, err) = atlas_within(
         &[
-            "animate", "--from", "2020-09-27", "--to", "2020-10-04", "--step", "7d", "--out",
+            "animate",
+            "--from",
+            "2020-09-27",
+            "--to",
+            "2020-10-04",
+            "--step",
+            "7d",
+            "--out",
             null.to_str().unwrap(),
         ],
         Duration::from_secs(60),
     );
     assert_ne!(code, 0);
     assert!(err.contains("is a device, not a regular file"), "{err}");
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
-    assert!(std::fs::symlink_metadata(&null).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert!(
+        std::fs::symlink_metadata(&null)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(entries(dir.path()), ["null.gif", "pipe.png"]);
 }
 
@@ -583,11 +680,30 @@ fn dates_outside_the_atlas_are_errors() {
     let out = dir.path().join("m.png");
     let out = out.to_str().unwrap();
     let cases: [(&[&str], &str); 5] = [
-        (&["export", "--date", "1987-12-31", "--out", out], "1987-12-31"),
-        (&["export", "--date", "2999-01-01", "--out", out], "2999-01-01"),
-        (&["at", "--date", "1900-01-01", "--lon", "44", "--lat", "40"], "1900-01-01"),
         (
-            &["animate", "--from", "1988-02-19", "--to", "1988-03-01", "--step", "1d", "--out", out],
+            &["export", "--date", "1987-12-31", "--out", out],
+            "1987-12-31",
+        ),
+        (
+            &["export", "--date", "2999-01-01", "--out", out],
+            "2999-01-01",
+        ),
+        (
+            &["at", "--date", "1900-01-01", "--lon", "44", "--lat", "40"],
+            "1900-01-01",
+        ),
+        (
+            &[
+                "animate",
+                "--from",
+                "1988-02-19",
+                "--to",
+                "1988-03-01",
+                "--step",
+                "1d",
+                "--out",
+                out,
+            ],
             "1988-02-19",
         ),
         (&["events", "--to", "3000-01-01"], "3000-01-01"),
@@ -595,11 +711,22 @@ fn dates_outside_the_atlas_are_errors() {
     for (args, value) in cases {
         let (code, _, err) = atlas(args);
         assert_ne!(code, 0, "{args:?}");
-        assert!(err.contains(&format!("{value} is outside the atlas")), "{err}");
+        assert!(
+            err.contains(&format!("{value} is outside the atlas")),
+            "{err}"
+        );
         assert!(err.contains("1988-02-20"), "{err}");
     }
     // The first day and today are in.
-    let (code, _, err) = atlas(&["at", "--date", "1988-02-20", "--lon", "44.5", "--lat", "40.2"]);
+    let (code, _, err) = atlas(&[
+        "at",
+        "--date",
+        "1988-02-20",
+        "--lon",
+        "44.5",
+        "--lat",
+        "40.2",
+    ]);
     assert_eq!(code, 0, "{err}");
     let today = caucasus_atlas::time::Date::today().to_string();
     let (code, _, err) = atlas(&["at", "--date", &today, "--lon", "44.5", "--lat", "40.2"]);

@@ -105,7 +105,11 @@ fn any_json() -> impl Strategy<Value = Value> {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             proptest::collection::btree_map(
-                prop_oneof![nasty_text(), Just("en".to_string()), Just("from".to_string())],
+                prop_oneof![
+                    nasty_text(),
+                    Just("en".to_string()),
+                    Just("from".to_string())
+                ],
                 inner,
                 0..4
             )
@@ -116,7 +120,8 @@ fn any_json() -> impl Strategy<Value = Value> {
 
 /// A valid feature of each kind of layer, as (layer, feature).
 fn base_features() -> Vec<(&'static str, Value)> {
-    let square = json!({"type": "Polygon", "coordinates": [[[46,39],[47,39],[47,40],[46,40],[46,39]]]});
+    let square =
+        json!({"type": "Polygon", "coordinates": [[[46,39],[47,39],[47,40],[46,40],[46,39]]]});
     let point = json!({"type": "Point", "coordinates": [46.75, 39.76]});
     let sources = json!([{"title": "A source", "url": "https://example.org/"}]);
     vec![
@@ -240,8 +245,10 @@ fn assert_printable_sentence(error: &str, layer: &str) {
         "{error}"
     );
     assert!(
-        !error.chars().any(|c| c.is_control()
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+        !error
+            .chars()
+            .any(|c| c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
         "raw control character in {error:?}"
     );
     assert!(error.chars().count() < 1700, "{} characters", error.len());

@@ -11,8 +11,8 @@ use clap::Args;
 use super::export::{display, load};
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_step, parse_width};
-use crate::render::animation::{AnimationFormat, AnimationRequest, Step, plan, write_animation};
 use crate::atlas::printable;
+use crate::render::animation::{AnimationFormat, AnimationRequest, Step, plan, write_animation};
 use crate::render::export::{self, Format};
 use crate::time::Date;
 
