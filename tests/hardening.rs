@@ -670,6 +670,23 @@ fn a_feature_the_projection_cannot_place_fails_check() {
         "{err}"
     );
     assert!(!err.contains("yerevan"), "{err}");
+    // `at` and `export` load it, and say that it is not drawn.
+    let (code, _, err) = atlas(&[
+        "at",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--date",
+        "2020-11-10",
+        "--lon",
+        "44.5",
+        "--lat",
+        "40.2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: 1 feature(s) cannot be placed on the map"),
+        "{err}"
+    );
 }
 
 // ---- item 5: dates outside the atlas ----

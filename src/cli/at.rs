@@ -40,6 +40,7 @@ pub fn run(
     for e in &data.errors {
         writeln!(err, "warning: {e}")?;
     }
+    super::export::warn_unplaced(&data, err)?;
     let Some(point) = conformal_conic().forward(lon, lat) else {
         writeln!(err, "error: --lon {lon} --lat {lat} cannot be projected")?;
         return Ok(2);

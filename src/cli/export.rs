@@ -40,6 +40,7 @@ pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Opti
     for e in &data.errors {
         writeln!(err, "warning: {e}")?;
     }
+    warn_unplaced(&data, err)?;
     if data.atlas.layers.is_empty() {
         writeln!(
             err,
@@ -48,6 +49,24 @@ pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Opti
         return Ok(None);
     }
     Ok(Some(data))
+}
+
+/// Says so when some loaded features could not be projected (they are not
+/// drawn; `check` names them).
+pub(crate) fn warn_unplaced(data: &AtlasData, err: &mut dyn Write) -> std::io::Result<()> {
+    let missing = data.atlas.features().count()
+        - data
+            .projected
+            .features
+            .len()
+            .min(data.atlas.features().count());
+    if missing > 0 {
+        writeln!(
+            err,
+            "warning: {missing} feature(s) cannot be placed on the map and are not drawn (`caucasus-atlas check` names them)"
+        )?;
+    }
+    Ok(())
 }
 
 /// The most characters of an error line.
