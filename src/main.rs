@@ -7,7 +7,7 @@ use clap::Parser;
 
 use caucasus_atlas::app::screenshot::{screenshot_failed, screenshot_saved};
 use caucasus_atlas::app::{AtlasApp, AtlasData, Command};
-use caucasus_atlas::atlas::printable;
+use caucasus_atlas::atlas::{LINE_CHARS, printable};
 use caucasus_atlas::cli::{Cli, run};
 use caucasus_atlas::render::export::{extension, probe_destination};
 use caucasus_atlas::time::{Date, TimeCommand};
@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             if let Some(path) = &cli.screenshot
                 && let Err(e) = check_screenshot_path(path)
             {
-                eprintln!("error: {}", printable(&e, 2000));
+                eprintln!("error: {}", printable(&e, LINE_CHARS));
                 return ExitCode::FAILURE;
             }
             open_window(cli.data, cli.date, cli.screenshot)

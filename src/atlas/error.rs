@@ -5,6 +5,10 @@ use std::fmt;
 /// address…) that a message shows; longer values end in "…".
 pub const SHOWN_CHARS: usize = 200;
 
+/// The most characters of a whole line of output built around values that
+/// are already shortened (an export error quoting a path or layer names).
+pub const LINE_CHARS: usize = 2000;
+
 /// The most characters of one error message (the place is counted apart).
 const MESSAGE_CHARS: usize = 1000;
 

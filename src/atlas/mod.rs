@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 pub use bundled::BUNDLED_LAYERS;
 pub use controller::Controller;
-pub use error::{DataError, SHOWN_CHARS, is_noncharacter, printable};
+pub use error::{DataError, LINE_CHARS, SHOWN_CHARS, is_noncharacter, printable};
 pub use marks::{Mark, MarkKind};
 pub use model::{Feature, HistoryEntry, Language, Names, Precision, Source};
 pub use parse::{LayerParse, parse_layer};

@@ -11,7 +11,7 @@ use clap::Args;
 use super::export::{display, load};
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_step, parse_width};
-use crate::atlas::printable;
+use crate::atlas::{LINE_CHARS, printable};
 use crate::render::animation::{AnimationFormat, AnimationRequest, Step, plan, write_animation};
 use crate::render::export::{self, Format};
 use crate::time::Date;
@@ -52,9 +52,6 @@ pub struct AnimateArgs {
 /// stderr, terminal or not: a script's log shows why it is slow).
 pub const MANY_FRAMES: usize = 1000;
 
-/// The most characters of an error line.
-const ERROR_CHARS: usize = 2000;
-
 /// Sets `cancel` on SIGINT, SIGTERM and SIGHUP, and records which signal came
 /// in `signal`, so the animation stops after its current frame and removes its
 /// temporary file. A second signal ends the program at once.
@@ -87,12 +84,12 @@ pub fn run(
     let format = match AnimationFormat::from_path(&args.out) {
         Ok(f) => f,
         Err(e) => {
-            writeln!(err, "error: {}", printable(&e.to_string(), ERROR_CHARS))?;
+            writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
             return Ok(1);
         }
     };
     if let Err(e) = export::check_destination(&args.out) {
-        writeln!(err, "error: {}", printable(&e.to_string(), ERROR_CHARS))?;
+        writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
         return Ok(1);
     }
     let Some(data) = load(data, err)? else {
@@ -112,7 +109,7 @@ pub fn run(
     let total = match plan(&data.atlas, &request) {
         Ok(dates) => dates.len(),
         Err(e) => {
-            writeln!(err, "error: {}", printable(&e.to_string(), ERROR_CHARS))?;
+            writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
             return Ok(1);
         }
     };
@@ -171,7 +168,7 @@ pub fn run(
             Ok(128 + sig as i32)
         }
         Err(e) => {
-            writeln!(err, "error: {}", printable(&e.to_string(), ERROR_CHARS))?;
+            writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
             Ok(1)
         }
     }

@@ -9,7 +9,7 @@ use clap::Args;
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_width};
 use crate::app::AtlasData;
-use crate::atlas::printable;
+use crate::atlas::{LINE_CHARS, printable};
 use crate::render::export::{self, ExportError, Format};
 use crate::time::Date;
 
@@ -69,13 +69,10 @@ pub(crate) fn warn_unplaced(data: &AtlasData, err: &mut dyn Write) -> std::io::R
     Ok(())
 }
 
-/// The most characters of an error line.
-const ERROR_CHARS: usize = 2000;
-
 /// Prints the error as one line (it may quote layer names or paths, which
 /// are escaped like every value from outside).
 fn report(err: &mut dyn Write, e: &ExportError) -> std::io::Result<i32> {
-    writeln!(err, "error: {}", printable(&e.to_string(), ERROR_CHARS))?;
+    writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
     Ok(1)
 }
 
@@ -118,5 +115,5 @@ pub fn run(
 
 /// A path as printed: escaped, like every value from outside.
 pub(crate) fn display(path: &Path) -> String {
-    printable(&path.display().to_string(), ERROR_CHARS).into_owned()
+    printable(&path.display().to_string(), LINE_CHARS).into_owned()
 }
