@@ -658,6 +658,35 @@ mod tests {
     }
 
     #[test]
+    fn temporary_names_stay_within_255_bytes_and_are_recognised() {
+        for name in [
+            "map.png".to_string(),
+            format!("{}x.png", "ա".repeat(125)),
+            format!("{}.gif", "ა".repeat(100)),
+        ] {
+            let tmp = temporary_path(&Path::new("out").join(&name));
+            let tmp_name = tmp.file_name().unwrap().to_str().unwrap();
+            assert!(tmp_name.len() <= 255, "{} bytes", tmp_name.len());
+            assert!(tmp_name.starts_with('.') && tmp_name.ends_with(".partial"));
+            assert_eq!(partial_pid(tmp_name), Some(std::process::id()));
+            assert_eq!(tmp.parent(), Some(Path::new("out")));
+        }
+        assert_eq!(partial_pid(".a.gif.12-3.partial"), Some(12));
+        assert_eq!(partial_pid("..12-3.partial"), Some(12));
+        for other in [
+            "a.gif.12-3.partial",
+            ".a.gif.12-3.partial.txt",
+            ".a.gif.x-3.partial",
+            ".a.gif.12-.partial",
+            ".a.gif.12.partial",
+            ".a.gif.-3.partial",
+        ] {
+            assert_eq!(partial_pid(other), None, "{other}");
+        }
+        assert!(process_alive(std::process::id()));
+    }
+
+    #[test]
     fn extensions_choose_the_format() {
         assert_eq!(Format::from_path(Path::new("a/b.PNG")), Ok(Format::Png));
         assert_eq!(Format::from_path(Path::new("b.svg")), Ok(Format::Svg));
