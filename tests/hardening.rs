@@ -474,7 +474,7 @@ fn a_file_name_of_255_bytes_can_be_written() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(entries(dir.path()), [name]);
-    let gif = format!("{}.gif", "ա".repeat(125).as_str().to_owned() + "x");
+    let gif = format!("{}x.gif", "ա".repeat(125));
     let out = dir.path().join(&gif);
     let (code, _, err) = atlas(&[
         "animate",
