@@ -6,10 +6,16 @@ use std::process::ExitCode;
 use clap::Parser;
 
 #[cfg(feature = "gui")]
+use caucasus_atlas::app::screenshot::{screenshot_failed, screenshot_saved};
+#[cfg(feature = "gui")]
 use caucasus_atlas::app::{AtlasApp, Command, state_file};
+#[cfg(feature = "gui")]
+use caucasus_atlas::atlas::{LINE_CHARS, printable};
 use caucasus_atlas::cli::{Cli, run};
 #[cfg(feature = "gui")]
 use caucasus_atlas::data::AtlasData;
+#[cfg(feature = "gui")]
+use caucasus_atlas::render::export::{extension, probe_destination};
 use caucasus_atlas::time::Date;
 #[cfg(feature = "gui")]
 use caucasus_atlas::time::TimeCommand;
@@ -28,6 +34,18 @@ fn main() -> ExitCode {
         }
         None => open_window(cli.data, cli.date, cli.screenshot),
     }
+}
+
+/// A `--screenshot` file must be a .png in a folder the program may write to.
+#[cfg(feature = "gui")]
+fn check_screenshot_path(path: &std::path::Path) -> Result<(), String> {
+    if extension(path).as_deref() != Some("png") {
+        return Err(format!(
+            "\"{}\" does not end in .png (a screenshot is saved as PNG)",
+            path.display()
+        ));
+    }
+    probe_destination(path).map_err(|e| e.to_string())
 }
 
 /// Without the `gui` feature there is no window to open: say so.
@@ -49,6 +67,13 @@ fn open_window(
     date: Option<Date>,
     screenshot: Option<PathBuf>,
 ) -> ExitCode {
+    // A screenshot that cannot be saved is found before the window opens.
+    if let Some(path) = &screenshot
+        && let Err(e) = check_screenshot_path(path)
+    {
+        eprintln!("error: {}", printable(&e, LINE_CHARS));
+        return ExitCode::FAILURE;
+    }
     let data = AtlasData::load(data_dir.as_ref());
     for e in &data.errors {
         eprintln!("warning: {e}");
@@ -68,6 +93,7 @@ fn open_window(
         persistence_path: state_path,
         ..Default::default()
     };
+    let wants_screenshot = screenshot.is_some();
     let result = eframe::run_native(
         state_file::APP_ID,
         options,
@@ -84,6 +110,12 @@ fn open_window(
         }),
     );
     match result {
+        Ok(()) if wants_screenshot && !screenshot_saved() => {
+            if !screenshot_failed() {
+                eprintln!("error: the window closed before the screenshot was saved");
+            }
+            ExitCode::FAILURE
+        }
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(

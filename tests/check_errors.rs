@@ -412,3 +412,57 @@ fn meta_json_is_read_with_the_layers_and_checked() {
     let loaded = Loaded::from_dir(empty.path());
     assert!(loaded.errors.is_empty() && loaded.atlas.reviewed.is_none());
 }
+
+#[test]
+fn ids_must_have_the_schema_form() {
+    for bad in [
+        "<Evil ID> \"q\"",
+        "nul\u{0}id",
+        "Shusha",
+        "a--b",
+        "-a",
+        "a-",
+        "a b",
+    ] {
+        let text = collection(bad, GOOD_PLACE, POINT).replace(
+            &format!("\"id\":\"{bad}\""),
+            &format!("\"id\":{}", serde_json::to_string(bad).unwrap()),
+        );
+        let errors = errors_for("places", &text);
+        assert_one_error(&errors, &["feature #0", "property \"id\"", "is not an id"]);
+        assert!(!errors[0].contains('\0'), "{:?}", errors[0]);
+    }
+    let long = "a".repeat(101);
+    assert_one_error(
+        &errors_for("places", &collection(&long, GOOD_PLACE, POINT)),
+        &["is not an id"],
+    );
+    for good in ["shusha", "line-1994", "2020-11-08-shusha-taken", "a"] {
+        assert!(errors_for("places", &collection(good, GOOD_PLACE, POINT)).is_empty());
+    }
+}
+
+#[test]
+fn characters_xml_cannot_carry_are_rejected_with_their_property() {
+    let cases = [
+        (r#""note":"a\uFFFEb""#, "note", "U+FFFE"),
+        (r#""note":"bell\u0007""#, "note", "U+0007"),
+        (r#""note":"del\u007f""#, "note", "U+007F"),
+        (r#""extra":{"deep":["\uFFFF"]}"#, "extra.deep[0]", "U+FFFF"),
+        (r#""key\u001b":"x""#, "key\\u{1b}", "U+001B"),
+    ];
+    for (extra, property, what) in cases {
+        let props = format!("{GOOD_PLACE},{extra}");
+        assert_one_error(
+            &errors_for("places", &collection("shusha", &props, POINT)),
+            &[
+                "feature \"shusha\"",
+                &format!("property \"{property}\""),
+                what,
+            ],
+        );
+    }
+    // Tab, line feed and carriage return are text.
+    let props = format!(r#"{GOOD_PLACE},"note":"a\tb\nc\rd""#);
+    assert!(errors_for("places", &collection("shusha", &props, POINT)).is_empty());
+}

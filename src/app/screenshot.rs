@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use egui::ColorImage;
 
@@ -22,6 +23,22 @@ pub fn write_png(image: &ColorImage, path: &Path) -> Result<(), String> {
         &[("Software".to_string(), "Caucasus Atlas".to_string())],
     )?;
     write_file(path, &bytes).map_err(|e| e.to_string())
+}
+
+/// What became of the `--screenshot` request: not yet saved, saved, failed.
+static OUTCOME: AtomicU8 = AtomicU8::new(0);
+const SAVED: u8 = 1;
+const FAILED: u8 = 2;
+
+/// Whether the `--screenshot` file was written (for the exit code: a window
+/// closed before the shot, or a shot that could not be saved, is a failure).
+pub fn screenshot_saved() -> bool {
+    OUTCOME.load(Ordering::SeqCst) == SAVED
+}
+
+/// Whether saving the `--screenshot` file failed (its error is printed already).
+pub fn screenshot_failed() -> bool {
+    OUTCOME.load(Ordering::SeqCst) == FAILED
 }
 
 /// A pending "save a screenshot then quit" request (used by `--screenshot`).
@@ -49,8 +66,14 @@ impl ScreenshotThenQuit {
         let ctx2 = ctx.clone();
         ctx.request_screenshot(move |image: Arc<ColorImage>| {
             match write_png(&image, &path) {
-                Ok(()) => eprintln!("screenshot saved to {}", path.display()),
-                Err(e) => eprintln!("error: screenshot {e}"),
+                Ok(()) => {
+                    OUTCOME.store(SAVED, Ordering::SeqCst);
+                    eprintln!("screenshot saved to {}", path.display());
+                }
+                Err(e) => {
+                    OUTCOME.store(FAILED, Ordering::SeqCst);
+                    eprintln!("error: screenshot {e}");
+                }
             }
             ctx2.send_viewport_cmd(egui::ViewportCommand::Close);
             ctx2.request_repaint();

@@ -96,7 +96,7 @@ fn check_rings(rings: &[Vec<Position>], path: &str) -> Result<(), String> {
         }
         check_line(ring, &ring_path)?;
         let (first, last) = (&ring[0], &ring[ring.len() - 1]);
-        if first.as_slice()[..2] != last.as_slice()[..2] {
+        if first.as_slice().get(..2) != last.as_slice().get(..2) {
             return Err(format!(
                 "{ring_path} is not closed (first and last positions differ)"
             ));
@@ -106,6 +106,16 @@ fn check_rings(rings: &[Vec<Position>], path: &str) -> Result<(), String> {
 }
 
 fn check_coordinates(geometry: &GeometryValue) -> Result<(), String> {
+    let empty = match geometry {
+        GeometryValue::MultiPoint { coordinates } => coordinates.is_empty(),
+        GeometryValue::MultiLineString { coordinates } => coordinates.is_empty(),
+        GeometryValue::MultiPolygon { coordinates } => coordinates.is_empty(),
+        _ => false,
+    };
+    if empty {
+        // Nothing to draw, to click or to place a label on.
+        return Err(format!("is an empty {}", geometry.type_name()));
+    }
     match geometry {
         GeometryValue::Point { coordinates } => check_position(coordinates, "coordinates"),
         GeometryValue::MultiPoint { coordinates } => coordinates

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::error::{DataError, ErrorSite};
+use super::error::{DataError, ErrorSite, SHOWN_CHARS, printable};
 use super::model::HistoryEntry;
 use super::properties::{parse_opt_date, parse_range, parse_sources};
 use crate::time::{ATLAS_START, Lifespan};
@@ -47,7 +47,8 @@ pub(crate) fn parse_history(
                 site.property(
                     &field("controller"),
                     format!(
-                        "\"{code}\" is not a controller code (ARM, AZE, NKR, GEO, ABK, SOS, RUS, TUR, IRN)"
+                        "\"{}\" is not a controller code (ARM, AZE, NKR, GEO, ABK, SOS, RUS, TUR, IRN)",
+                        printable(code, SHOWN_CHARS)
                     ),
                 )
             })?),

@@ -25,7 +25,7 @@ use crate::time::Date;
 pub use bundled::{BUNDLED_LAYERS, BUNDLED_META};
 pub use claims::RECOGNISED_STATES;
 pub use controller::Controller;
-pub use error::DataError;
+pub use error::{DataError, LINE_CHARS, SHOWN_CHARS, is_noncharacter, printable};
 pub use marks::{Mark, MarkKind};
 pub use meta::{META_FILE, Meta, parse_meta};
 pub use model::{Claim, ControlStatus, Feature, HistoryEntry, Language, Names, Precision, Source};
@@ -172,11 +172,9 @@ impl Loaded {
         for path in paths {
             let file = path.display().to_string();
             if path.file_name().is_some_and(|n| n == META_FILE) {
-                match std::fs::read_to_string(path) {
+                match read_data_file(path) {
                     Ok(text) => metas.push((file, text)),
-                    Err(e) => {
-                        read_errors.push(DataError::file(&file, format!("cannot be read ({e})")))
-                    }
+                    Err(message) => read_errors.push(DataError::file(&file, message)),
                 }
                 continue;
             }
@@ -186,9 +184,9 @@ impl Loaded {
                     .map(|s| s.to_string_lossy().to_string())
                     .unwrap_or_default(),
             );
-            match std::fs::read_to_string(path) {
+            match read_data_file(path) {
                 Ok(text) => texts.push((file, layer, text)),
-                Err(e) => read_errors.push(DataError::file(&file, format!("cannot be read ({e})"))),
+                Err(message) => read_errors.push(DataError::file(&file, message)),
             }
         }
         let mut loaded = Loaded::from_texts(
@@ -202,6 +200,65 @@ impl Loaded {
             loaded.read_meta(&file, &text);
         }
         loaded
+    }
+}
+
+/// A data file's text. Only a regular file is read: a named pipe would keep
+/// the loader waiting forever and a device could be endless. The file is
+/// opened without waiting (a pipe opened so does not block) and checked
+/// again once open, in case it was swapped in between.
+fn read_data_file(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot be read ({e})");
+    let not_regular = |meta: &std::fs::Metadata| {
+        format!(
+            "cannot be read: it is {}, not a regular file",
+            special_file_kind(&meta.file_type())
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_regular(&meta));
+    }
+    let mut text = String::new();
+    file.read_to_string(&mut text).map_err(cannot)?;
+    Ok(text)
+}
+
+/// What a file that is not a regular file is, in words ("a named pipe
+/// (FIFO)", "a device", "a folder", …).
+pub fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde_json::Value;
 
 use super::claims::{parse_claims, parse_de_jure};
-use super::error::{DataError, ErrorSite};
+use super::error::{DataError, ErrorSite, SHOWN_CHARS, is_noncharacter, printable};
 use super::geometry::parse_geometry;
 use super::history::parse_history;
 use super::model::Feature;
@@ -94,16 +94,91 @@ pub fn parse_layer(file: &str, layer: &LayerKind, text: &str) -> LayerParse {
     out
 }
 
-/// The feature's id (from the Feature's `id` or `properties.id`) for naming it
-/// in errors, or `#index` if it has none.
-fn feature_label(raw: &Value, index: usize) -> String {
+/// The feature's id (from the Feature's `id` or `properties.id`), if it has
+/// a string one.
+fn feature_id(raw: &Value) -> Option<&str> {
     let id = raw
         .get("id")
         .or_else(|| raw.get("properties").and_then(|p| p.get("id")));
     match id {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        _ => format!("#{index}"),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+        _ => None,
     }
+}
+
+/// The longest id accepted, in bytes.
+const MAX_ID_LEN: usize = 100;
+
+/// Whether `id` has the schema's form: lowercase words (ASCII letters and
+/// digits) joined by single hyphens, at most [`MAX_ID_LEN`] bytes.
+fn is_schema_id(id: &str) -> bool {
+    id.len() <= MAX_ID_LEN
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether a text value may hold `c`. Not: what XML 1.0 (and so an SVG
+/// export) cannot carry — control characters but tab, line feed and
+/// carriage return, U+FFFE and U+FFFF — nor the other controls (DEL, C1)
+/// and noncharacters, which have no place in a name, note or address.
+fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c)
+}
+
+/// The first forbidden character in any key or string of `value`, with the
+/// path of the property that holds it left in `path` (`name.en`,
+/// `sources[0].url`).
+fn forbidden_text(value: &Value, path: &mut String) -> Option<char> {
+    match value {
+        Value::String(s) => s.chars().find(|&c| is_forbidden_char(c)),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            let found = forbidden_text(item, path);
+            if found.is_none() {
+                path.truncate(len);
+            }
+            found
+        }),
+        Value::Object(map) => forbidden_in_object(map, path),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    }
+}
+
+/// [`forbidden_text`] for the members of an object.
+fn forbidden_in_object(map: &serde_json::Map<String, Value>, path: &mut String) -> Option<char> {
+    map.iter().find_map(|(key, item)| {
+        let len = path.len();
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+        let found = key
+            .chars()
+            .find(|&c| is_forbidden_char(c))
+            .or_else(|| forbidden_text(item, path));
+        if found.is_none() {
+            path.truncate(len);
+        }
+        found
+    })
+}
+
+/// A phrase naming a forbidden character.
+fn forbidden_phrase(c: char) -> String {
+    let what = if c.is_control() {
+        "the control character"
+    } else {
+        "the noncharacter"
+    };
+    format!(
+        "contains {what} U+{:04X}, which is not allowed in text (exports could not hold it)",
+        c as u32
+    )
 }
 
 fn parse_feature(
@@ -112,7 +187,11 @@ fn parse_feature(
     index: usize,
     raw: &Value,
 ) -> Result<Feature, DataError> {
-    let label = feature_label(raw, index);
+    let id = feature_id(raw);
+    let label = match id {
+        Some(id) => id.to_string(),
+        None => format!("#{index}"),
+    };
     let site = ErrorSite {
         file,
         feature: &label,
@@ -123,12 +202,30 @@ fn parse_feature(
     if obj.get("type").and_then(Value::as_str) != Some("Feature") {
         return Err(site.property("type", "is not \"Feature\""));
     }
-    if label.starts_with('#') {
+    let Some(id) = id else {
         return Err(site.property("id", "is missing (every feature needs a string id)"));
+    };
+    if !is_schema_id(id) {
+        // Named by position: the id itself is what is wrong.
+        let site = ErrorSite {
+            file,
+            feature: &format!("#{index}"),
+        };
+        return Err(site.property(
+            "id",
+            format!(
+                "\"{}\" is not an id (lowercase letters and digits in words joined by \"-\", such as \"line-1994\", at most {MAX_ID_LEN} characters)",
+                printable(id, SHOWN_CHARS)
+            ),
+        ));
     }
     let Some(Value::Object(map)) = obj.get("properties") else {
         return Err(site.property("properties", "is missing or not an object"));
     };
+    let mut path = String::new();
+    if let Some(c) = forbidden_in_object(map, &mut path) {
+        return Err(site.property(&path, forbidden_phrase(c)));
+    }
     let props = Properties { site, map };
     let rules = layer.rules();
 
@@ -136,7 +233,11 @@ fn parse_feature(
     if declared_layer != layer.name() {
         return Err(site.property(
             "layer",
-            format!("is \"{declared_layer}\" but the file holds layer \"{layer}\""),
+            format!(
+                "is \"{}\" but the file holds layer \"{}\"",
+                printable(declared_layer, SHOWN_CHARS),
+                printable(layer.name(), SHOWN_CHARS)
+            ),
         ));
     }
     let kind = props.str("kind")?;
@@ -146,7 +247,9 @@ fn parse_feature(
         return Err(site.property(
             "kind",
             format!(
-                "\"{kind}\" is not a kind of layer \"{layer}\" ({})",
+                "\"{}\" is not a kind of layer \"{}\" ({})",
+                printable(kind, SHOWN_CHARS),
+                printable(layer.name(), SHOWN_CHARS),
                 rules.kinds.join(", ")
             ),
         ));

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::Controller;
-use super::error::{DataError, ErrorSite};
+use super::error::{DataError, ErrorSite, SHOWN_CHARS, printable};
 use super::model::{Names, Precision, Source};
 use crate::time::Date;
 
@@ -151,7 +151,10 @@ impl<'a> Properties<'a> {
             },
             Some(other) => Err(self.site.property(
                 "precision",
-                format!("is \"{other}\", expected \"exact\" or \"approximate\""),
+                format!(
+                    "is \"{}\", expected \"exact\" or \"approximate\"",
+                    printable(other, SHOWN_CHARS)
+                ),
             )),
         }
     }
@@ -165,9 +168,16 @@ pub(crate) fn parse_opt_date(
 ) -> Result<Option<Date>, DataError> {
     match value {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Date::parse_iso(s)
-            .map(Some)
-            .map_err(|e| site.property(key, e.to_string())),
+        // The text is shortened here, where it is quoted.
+        Some(Value::String(s)) => Date::parse_iso(s).map(Some).map_err(|_| {
+            site.property(
+                key,
+                format!(
+                    "\"{}\" is not a date (expected YYYY-MM-DD)",
+                    printable(s, SHOWN_CHARS)
+                ),
+            )
+        }),
         Some(other) => Err(site.property(
             key,
             format!("is {}, expected a date \"YYYY-MM-DD\"", type_name(other)),
@@ -236,7 +246,10 @@ pub(crate) fn parse_sources(
                 Some(Value::String(u)) => {
                     return Err(site.property(
                         &format!("{path}.url"),
-                        format!("is \"{u}\", expected an http:// or https:// address"),
+                        format!(
+                            "is \"{}\", expected an http:// or https:// address",
+                            printable(u, SHOWN_CHARS)
+                        ),
                     ));
                 }
                 Some(other) => {

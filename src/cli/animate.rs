@@ -3,13 +3,15 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use clap::Args;
 
 use super::export::{display, load};
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_step, parse_width};
+use crate::atlas::{LINE_CHARS, printable};
 use crate::render::animation::{AnimationFormat, AnimationRequest, Step, plan, write_animation};
 use crate::render::export::{self, Format};
 use crate::time::Date;
@@ -46,6 +48,32 @@ pub struct AnimateArgs {
     pub picture: PictureArgs,
 }
 
+/// From this many frames on, `animate` says that it will take a while (on
+/// stderr, terminal or not: a script's log shows why it is slow).
+pub const MANY_FRAMES: usize = 1000;
+
+/// Sets `cancel` on SIGINT, SIGTERM and SIGHUP, and records which signal came
+/// in `signal`, so the animation stops after its current frame and removes its
+/// temporary file. A second signal ends the program at once.
+fn stop_on_signals(cancel: &Arc<AtomicBool>, signal: &Arc<AtomicUsize>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            // The first registration ends the program if the flag is set already.
+            let _ = signal_hook::flag::register_conditional_shutdown(
+                sig,
+                128 + sig,
+                Arc::clone(cancel),
+            );
+            let _ = signal_hook::flag::register_usize(sig, Arc::clone(signal), sig as usize);
+            let _ = signal_hook::flag::register(sig, Arc::clone(cancel));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (cancel, signal);
+}
+
 /// Writes the animation; returns the exit code.
 pub fn run(
     args: AnimateArgs,
@@ -56,12 +84,12 @@ pub fn run(
     let format = match AnimationFormat::from_path(&args.out) {
         Ok(f) => f,
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
             return Ok(1);
         }
     };
     if let Err(e) = export::check_destination(&args.out) {
-        writeln!(err, "error: {e}")?;
+        writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
         return Ok(1);
     }
     let Some(data) = load(data, err)? else {
@@ -81,12 +109,21 @@ pub fn run(
     let total = match plan(&data.atlas, &request) {
         Ok(dates) => dates.len(),
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
             return Ok(1);
         }
     };
+    if total >= MANY_FRAMES {
+        writeln!(
+            err,
+            "note: {total} frames of {}×{} pixels will take a while (Ctrl-C stops and leaves no file)",
+            args.width, args.height
+        )?;
+    }
     let show_bar = std::io::stderr().is_terminal();
-    let cancel = AtomicBool::new(false);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let signal = Arc::new(AtomicUsize::new(0));
+    stop_on_signals(&cancel, &signal);
     let mut bar_error = None;
     let mut progress = |done: usize, total: usize, date: Date| {
         if show_bar && bar_error.is_none() {
@@ -121,8 +158,17 @@ pub fn run(
             )?;
             Ok(0)
         }
+        Err(_) if signal.load(Ordering::SeqCst) != 0 => {
+            let sig = signal.load(Ordering::SeqCst);
+            writeln!(
+                err,
+                "error: stopped by signal {sig}; {} was not written",
+                display(&args.out)
+            )?;
+            Ok(128 + sig as i32)
+        }
         Err(e) => {
-            writeln!(err, "error: {e}")?;
+            writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
             Ok(1)
         }
     }

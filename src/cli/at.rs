@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::atlas::{ControlStatus, LayerKind, Source};
+use crate::atlas::{ControlStatus, LayerKind, SHOWN_CHARS, Source, printable};
 use crate::data::AtlasData;
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::{ATLAS_START, Date};
@@ -40,6 +40,7 @@ pub fn run(
     for e in &data.errors {
         writeln!(err, "warning: {e}")?;
     }
+    super::export::warn_unplaced(&data, err)?;
     let Some(point) = conformal_conic().forward(lon, lat) else {
         writeln!(err, "error: --lon {lon} --lat {lat} cannot be projected")?;
         return Ok(2);
@@ -161,7 +162,7 @@ pub fn run(
                         parts.push("changing hands (the day is known only as a range)".to_string());
                     }
                     if let Some(status) = &s.status {
-                        parts.push(status.clone());
+                        parts.push(printable(status, SHOWN_CHARS).into_owned());
                     }
                     if let Some(phase) = s.span.from.filter(|p| since.is_some_and(|s| *p > s)) {
                         parts.push(format!("this phase since {phase}"));
@@ -176,13 +177,23 @@ pub fn run(
                     }
                     parts.join(", ")
                 }
-                None => match (&f.layer, f.lifespan.from) {
-                    (LayerKind::Events, Some(from)) => format!("{} event of {from}", f.kind),
-                    (_, Some(from)) => format!("{} since {from}", f.kind),
-                    _ => f.kind.clone(),
-                },
+                None => {
+                    let kind = printable(&f.kind, SHOWN_CHARS);
+                    match (&f.layer, f.lifespan.from) {
+                        (LayerKind::Events, Some(from)) => format!("{kind} event of {from}"),
+                        (_, Some(from)) => format!("{kind} since {from}"),
+                        _ => kind.into_owned(),
+                    }
+                }
             };
-            writeln!(out, "  {:<15} {:<32} {}", f.layer, f.name.en, state)?;
+            // Values from the data are escaped (see `printable`).
+            writeln!(
+                out,
+                "  {:<15} {:<32} {}",
+                printable(f.layer.name(), SHOWN_CHARS),
+                printable(&f.name.en, SHOWN_CHARS),
+                state
+            )?;
         }
     }
     Ok(0)

@@ -3,7 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::atlas::Loaded;
+use geo::CoordsIter;
+
+use crate::atlas::{DataError, Loaded};
+use crate::spatial::conformal_conic;
 
 /// Validates the data and prints every problem; exit code 0 only when clean.
 pub fn run(
@@ -15,23 +18,25 @@ pub fn run(
     let mut errors = Vec::new();
     let mut features = 0;
     let mut layers = 0;
+    let mut count = |loaded: Loaded, errors: &mut Vec<DataError>| {
+        features += loaded.atlas.features().count();
+        layers += loaded.atlas.layers.len();
+        errors.extend(loaded.errors);
+        errors.extend(unprojectable(&loaded.atlas));
+    };
     if paths.is_empty() {
         let loaded = match data {
             Some(dir) => Loaded::from_dir(dir),
             None => Loaded::bundled(),
         };
-        features += loaded.atlas.features().count();
-        layers += loaded.atlas.layers.len();
-        errors.extend(loaded.errors);
+        count(loaded, &mut errors);
     } else {
         // Each file on its own: ids need only be unique within a file.
         for path in paths {
-            let loaded = Loaded::from_files(std::slice::from_ref(path));
-            features += loaded.atlas.features().count();
-            layers += loaded.atlas.layers.len();
-            errors.extend(loaded.errors);
+            count(Loaded::from_files(std::slice::from_ref(path)), &mut errors);
         }
     }
+    // `DataError` prints as one line with the data's values escaped.
     for e in &errors {
         writeln!(err, "{e}")?;
     }
@@ -42,4 +47,32 @@ pub fn run(
         writeln!(err, "{} problem(s) found", errors.len())?;
         Ok(1)
     }
+}
+
+/// The features with a position the map's projection cannot place: they
+/// load, but would never be drawn or found by a click.
+fn unprojectable(atlas: &crate::atlas::Atlas) -> Vec<DataError> {
+    let conic = conformal_conic();
+    let mut errors = Vec::new();
+    for layer in &atlas.layers {
+        for feature in &layer.features {
+            let bad = feature.geometry.coords_iter().find(|c| {
+                conic
+                    .forward(c.x, c.y)
+                    .is_none_or(|p| !(p.x.is_finite() && p.y.is_finite()))
+            });
+            if let Some(c) = bad {
+                errors.push(DataError {
+                    file: layer.file.clone(),
+                    feature: Some(feature.id.clone()),
+                    property: Some("geometry".to_string()),
+                    message: format!(
+                        "has the position [{}, {}], which the map's projection cannot place (the feature would never be drawn)",
+                        c.x, c.y
+                    ),
+                });
+            }
+        }
+    }
+    errors
 }

@@ -6,8 +6,11 @@ use std::path::PathBuf;
 use geo::Centroid;
 use serde_json::json;
 
-use crate::atlas::{Feature, LayerKind, Loaded};
+use crate::atlas::{Feature, LayerKind, Loaded, SHOWN_CHARS, printable};
 use crate::time::Date;
+
+/// The most characters of a summary printed (the bundled ones have under 300).
+const SUMMARY_CHARS: usize = 1000;
 
 /// Prints the events in date order, optionally limited to a date range (inclusive).
 pub fn run(
@@ -65,11 +68,18 @@ pub fn run(
             serde_json::to_string_pretty(&list).unwrap_or_default()
         )?;
     } else {
+        // Values from the data are escaped: a name cannot move the cursor,
+        // clear the screen or reorder the line.
         for e in &events {
             let date = e.lifespan.from.map(|d| d.to_string()).unwrap_or_default();
-            writeln!(out, "{date}  {:<10} {}", e.kind, e.name.en)?;
+            writeln!(
+                out,
+                "{date}  {:<10} {}",
+                printable(&e.kind, SHOWN_CHARS),
+                printable(&e.name.en, SHOWN_CHARS)
+            )?;
             if let Some(summary) = &e.summary {
-                writeln!(out, "            {summary}")?;
+                writeln!(out, "            {}", printable(summary, SUMMARY_CHARS))?;
             }
         }
         writeln!(out, "{} event(s)", events.len())?;

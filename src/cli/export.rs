@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_width};
+use crate::atlas::{LINE_CHARS, printable};
 use crate::data::AtlasData;
 use crate::render::export::{self, ExportError, Format};
 use crate::time::Date;
@@ -39,6 +40,7 @@ pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Opti
     for e in &data.errors {
         writeln!(err, "warning: {e}")?;
     }
+    warn_unplaced(&data, err)?;
     if data.atlas.layers.is_empty() {
         writeln!(
             err,
@@ -49,8 +51,28 @@ pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Opti
     Ok(Some(data))
 }
 
+/// Says so when some loaded features could not be projected (they are not
+/// drawn; `check` names them).
+pub(crate) fn warn_unplaced(data: &AtlasData, err: &mut dyn Write) -> std::io::Result<()> {
+    let missing = data.atlas.features().count()
+        - data
+            .projected
+            .features
+            .len()
+            .min(data.atlas.features().count());
+    if missing > 0 {
+        writeln!(
+            err,
+            "warning: {missing} feature(s) cannot be placed on the map and are not drawn (`caucasus-atlas check` names them)"
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints the error as one line (it may quote layer names or paths, which
+/// are escaped like every value from outside).
 fn report(err: &mut dyn Write, e: &ExportError) -> std::io::Result<i32> {
-    writeln!(err, "error: {e}")?;
+    writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
     Ok(1)
 }
 
@@ -91,6 +113,7 @@ pub fn run(
     }
 }
 
+/// A path as printed: escaped, like every value from outside.
 pub(crate) fn display(path: &Path) -> String {
-    path.display().to_string()
+    printable(&path.display().to_string(), LINE_CHARS).into_owned()
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::atlas::{Feature, Loaded};
+use crate::atlas::{Feature, Loaded, SHOWN_CHARS, printable};
 use crate::search::find;
 
 /// How many results are listed.
@@ -50,14 +50,18 @@ pub fn run(
                 .unwrap_or_default()
         )?;
     } else if found.is_empty() {
-        writeln!(out, "nothing in the atlas is called \"{}\"", text.trim())?;
+        writeln!(
+            out,
+            "nothing in the atlas is called \"{}\"",
+            printable(text.trim(), SHOWN_CHARS)
+        )?;
     } else {
         for f in &found {
             writeln!(
                 out,
                 "{:<15} {:<40} {}",
-                f.feature.layer,
-                f.feature.name.en,
+                printable(f.feature.layer.name(), SHOWN_CHARS),
+                printable(&f.feature.name.en, SHOWN_CHARS),
                 dates(f.feature)
             )?;
         }

@@ -16,7 +16,7 @@ use crate::atlas::{Language, LayerKind};
 use crate::render::animation::Step;
 use crate::render::export::{check_size, parse_bbox};
 use crate::spatial::RegionBox;
-use crate::time::Date;
+use crate::time::{ATLAS_START, Date};
 
 /// A desktop atlas of the South Caucasus, 1988 to today.
 #[derive(Debug, Parser)]
@@ -93,8 +93,18 @@ pub enum Command {
     Animate(animate::AnimateArgs),
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
-    text.parse::<Date>().map_err(|e| e.to_string())
+/// A date on the command line: a real day within the atlas, from its first day
+/// (1988-02-20) to today. Today is taken in UTC with a day's grace, so that
+/// "today" east of Greenwich (UTC+4 in the Caucasus) is accepted too.
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
+    let date = text.parse::<Date>().map_err(|e| e.to_string())?;
+    let today = Date::today();
+    if date < ATLAS_START || date > today.add_days(1) {
+        return Err(format!(
+            "{date} is outside the atlas, which runs from {ATLAS_START} to today ({today})"
+        ));
+    }
+    Ok(date)
 }
 
 fn parse_pixels(what: &str, text: &str) -> Result<u32, String> {

@@ -48,15 +48,19 @@ impl FromStr for Step {
         if t == "event" || t == "events" {
             return Ok(Step::Events);
         }
-        let (digits, unit) = t.split_at(t.len().saturating_sub(1));
+        // The unit is the last character, whatever its width in bytes.
+        let Some(unit) = t.chars().next_back() else {
+            return Err(bad());
+        };
+        let digits = t.strip_suffix(unit).unwrap_or_default();
         let n: u32 = digits.parse().map_err(|_| bad())?;
         if n == 0 || n > 10_000 {
             return Err(bad());
         }
         match unit {
-            "d" => Ok(Step::Days(n)),
-            "w" => Ok(Step::Days(n * 7)),
-            "m" => Ok(Step::Months(n)),
+            'd' => Ok(Step::Days(n)),
+            'w' => Ok(Step::Days(n * 7)),
+            'm' => Ok(Step::Months(n)),
             _ => Err(bad()),
         }
     }
@@ -527,7 +531,7 @@ mod tests {
         assert_eq!("2w".parse::<Step>(), Ok(Step::Days(14)));
         assert_eq!("1m".parse::<Step>(), Ok(Step::Months(1)));
         assert_eq!("event".parse::<Step>(), Ok(Step::Events));
-        for bad in ["0d", "d", "1y", "", "-1d"] {
+        for bad in ["0d", "d", "1y", "", "-1d", "1é", "é", "1d́", "١d", "1\u{0}"] {
             assert!(bad.parse::<Step>().is_err(), "{bad}");
         }
     }

@@ -385,13 +385,25 @@ pub fn render_bytes(
     }
 }
 
-/// Checks that `path` names a file in an existing folder (before any work is done).
+/// Checks that `path` names a file in an existing folder (before any work is
+/// done), and that whatever is there now is a regular file: a FIFO, a
+/// device or a socket is never replaced.
 pub fn check_destination(path: &Path) -> Result<(), ExportError> {
     if path.file_name().is_none() || path.as_os_str().to_string_lossy().ends_with('/') {
         return fail(format!("\"{}\" does not name a file", path.display()));
     }
     if path.is_dir() {
         return fail(format!("\"{}\" is a folder, not a file", path.display()));
+    }
+    // Through symbolic links: a link to a device is refused too.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return fail(format!(
+            "\"{}\" is {}, not a regular file, and is left as it is",
+            path.display(),
+            crate::atlas::special_file_kind(&meta.file_type())
+        ));
     }
     let folder = folder_of(path);
     if !folder.is_dir() {
@@ -403,6 +415,26 @@ pub fn check_destination(path: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
+/// [`check_destination`], and then a trial file created and removed in the
+/// folder, so that a folder the program may not write to is found before a
+/// long piece of work (the window's `--screenshot`).
+pub fn probe_destination(path: &Path) -> Result<(), ExportError> {
+    check_destination(path)?;
+    let probe = temporary_path(path);
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(file) => {
+            drop(file);
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => fail(format!(
+            "\"{}\" cannot be written ({})",
+            path.display(),
+            plain_io_error(&e)
+        )),
+    }
+}
+
 fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -410,8 +442,14 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
+/// The longest file name (in bytes) that common file systems accept.
+const NAME_MAX: usize = 255;
+
 /// The temporary name a file is written under before it is renamed to `path`:
-/// hidden, in the same folder (so the rename is atomic), unique per process and call.
+/// `.NAME.PID-N.partial`, hidden, in the same folder (so the rename is
+/// atomic), unique per process and call. NAME is cut (between characters)
+/// so that the whole stays within 255 bytes: any name the file system takes
+/// can be written.
 pub fn temporary_path(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -419,7 +457,84 @@ pub fn temporary_path(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    folder_of(path).join(format!(".{name}.{}-{n}.partial", std::process::id()))
+    let suffix = format!(".{}-{n}{PARTIAL}", std::process::id());
+    let room = NAME_MAX.saturating_sub(suffix.len() + 1);
+    let name = &name[..name.floor_char_boundary(room)];
+    folder_of(path).join(format!(".{name}{suffix}"))
+}
+
+/// The ending of every temporary name.
+const PARTIAL: &str = ".partial";
+
+/// How long a temporary file must have been left untouched before it is
+/// taken for a leftover: a process in another PID namespace (a container)
+/// writing to the same folder would look dead from here.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// The process id in a temporary name of ours (`.NAME.PID-N.partial`).
+fn partial_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(PARTIAL)?;
+    let (_, ids) = rest.rsplit_once('.')?;
+    let (pid, n) = ids.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(pid) && digits(n)) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+/// Whether a process with this id is running (on other systems than Unix:
+/// always assumed so, and nothing is swept).
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        if pid <= 0 {
+            return false;
+        }
+        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+        let sent = unsafe { libc::kill(pid, 0) };
+        sent == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Removes the temporary files of ours that a killed run left in `folder`:
+/// regular files named `.NAME.PID-N.partial` whose process is gone and that
+/// nobody has written to for ten minutes. Returns how many were removed.
+pub fn sweep_stale_partials(folder: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(partial_pid) else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if meta.file_type().is_file()
+            && old
+            && !process_alive(pid)
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Writes a file through `write`, first under a temporary name in the same
@@ -431,6 +546,7 @@ where
     F: FnOnce(&mut BufWriter<File>) -> Result<(), ExportError>,
 {
     check_destination(path)?;
+    sweep_stale_partials(&folder_of(path));
     let tmp = temporary_path(path);
     let io_error = |e: std::io::Error| {
         ExportError(format!(
@@ -539,6 +655,35 @@ mod tests {
             let p = pr.lonlat_to_screen(lon, lat).unwrap();
             assert!(pr.viewport.expand(1.0).contains(p), "{lon},{lat} at {p:?}");
         }
+    }
+
+    #[test]
+    fn temporary_names_stay_within_255_bytes_and_are_recognised() {
+        for name in [
+            "map.png".to_string(),
+            format!("{}x.png", "ա".repeat(125)),
+            format!("{}.gif", "ა".repeat(100)),
+        ] {
+            let tmp = temporary_path(&Path::new("out").join(&name));
+            let tmp_name = tmp.file_name().unwrap().to_str().unwrap();
+            assert!(tmp_name.len() <= 255, "{} bytes", tmp_name.len());
+            assert!(tmp_name.starts_with('.') && tmp_name.ends_with(".partial"));
+            assert_eq!(partial_pid(tmp_name), Some(std::process::id()));
+            assert_eq!(tmp.parent(), Some(Path::new("out")));
+        }
+        assert_eq!(partial_pid(".a.gif.12-3.partial"), Some(12));
+        assert_eq!(partial_pid("..12-3.partial"), Some(12));
+        for other in [
+            "a.gif.12-3.partial",
+            ".a.gif.12-3.partial.txt",
+            ".a.gif.x-3.partial",
+            ".a.gif.12-.partial",
+            ".a.gif.12.partial",
+            ".a.gif.-3.partial",
+        ] {
+            assert_eq!(partial_pid(other), None, "{other}");
+        }
+        assert!(process_alive(std::process::id()));
     }
 
     #[test]

@@ -154,7 +154,10 @@ impl Layout {
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values. Whatever `text` holds,
+/// the result is well-formed XML 1.0 text: control characters (which XML
+/// forbids, or, for DEL and C1, discourages) become spaces, and noncharacters
+/// (U+FFFE and U+FFFF, which XML forbids, and the others) are dropped.
 pub fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -164,8 +167,9 @@ pub fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters other than tab/newline are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => out.push(' '),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => out.push(' '),
+            c if crate::atlas::is_noncharacter(c) => {}
             c => out.push(c),
         }
     }
@@ -927,6 +931,14 @@ mod tests {
         assert_eq!(
             escape_xml("A & B <c> \"d\" 'e'"),
             "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;"
+        );
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_replaced_or_dropped() {
+        assert_eq!(
+            escape_xml("a\u{0}b\u{1b}c\rd\u{7f}e\u{85}f\u{fffe}g\u{ffff}h\u{10ffff}i\tj\nk"),
+            "a b c d e fghi\tj\nk"
         );
     }
 
