@@ -15,6 +15,7 @@ pub fn run(
     let mut errors = Vec::new();
     let mut features = 0;
     let mut layers = 0;
+    let mut story_problems: Vec<String> = Vec::new();
     if paths.is_empty() {
         let loaded = match data {
             Some(dir) => Loaded::from_dir(dir),
@@ -23,9 +24,14 @@ pub fn run(
         features += loaded.atlas.features().count();
         layers += loaded.atlas.layers.len();
         errors.extend(loaded.errors);
+        story_problems = super::story::check_bundled(&loaded.atlas);
     } else {
         // Each file on its own: ids need only be unique within a file.
         for path in paths {
+            if let Some(problems) = super::story::check_path(path, data) {
+                story_problems.extend(problems);
+                continue;
+            }
             let loaded = Loaded::from_files(std::slice::from_ref(path));
             features += loaded.atlas.features().count();
             layers += loaded.atlas.layers.len();
@@ -35,11 +41,14 @@ pub fn run(
     for e in &errors {
         writeln!(err, "{e}")?;
     }
-    if errors.is_empty() {
+    for problem in &story_problems {
+        writeln!(err, "{problem}")?;
+    }
+    if errors.is_empty() && story_problems.is_empty() {
         writeln!(out, "ok: {features} features in {layers} layer(s)")?;
         Ok(0)
     } else {
-        writeln!(err, "{} problem(s) found", errors.len())?;
+        writeln!(err, "{} problem(s) found", errors.len() + story_problems.len())?;
         Ok(1)
     }
 }

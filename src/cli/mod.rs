@@ -6,6 +6,7 @@ mod check;
 mod events;
 mod export;
 mod picture;
+mod story;
 
 use std::path::PathBuf;
 
@@ -81,6 +82,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Export an animation over a date range as GIF (or APNG with .png).
     Animate(animate::AnimateArgs),
+    /// Stories: a text (news article, statement) checked claim by claim on the map.
+    Story {
+        /// list, show ID or export ID --out DIR.
+        #[command(subcommand)]
+        action: story::StoryCommand,
+    },
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -155,6 +162,7 @@ pub fn run(
         Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
         Command::Export(args) => export::run(args, data.as_ref(), out, err),
         Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
+        Command::Story { action } => story::run(action, data.as_ref(), out, err),
     };
     match result {
         Ok(code) => code,
