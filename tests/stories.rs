@@ -41,9 +41,19 @@ fn the_may_2024_article_has_its_verdicts() {
     assert_eq!(step(4).view.date.to_string(), "2023-09-21");
     assert_eq!(step(8).verdict, Verdict::Wrong);
     assert_eq!(step(8).view.compare_from.unwrap().to_string(), "1992-10-01");
-    assert!(step(8).view.highlight.contains(&"rus-fsb-border-guards-zvartnots".to_string()));
+    assert!(
+        step(8)
+            .view
+            .highlight
+            .contains(&"rus-fsb-border-guards-zvartnots".to_string())
+    );
     assert_eq!(step(29).verdict, Verdict::Wrong);
-    assert!(step(29).view.highlight.contains(&"zone-south-ossetia".to_string()));
+    assert!(
+        step(29)
+            .view
+            .highlight
+            .contains(&"zone-south-ossetia".to_string())
+    );
 }
 
 #[test]
@@ -55,7 +65,11 @@ fn the_trilateral_statement_has_its_verdicts() {
     assert_eq!(summary.count(Verdict::PartlyCorrect), 1);
     assert_eq!(summary.count(Verdict::Wrong), 3);
     // The handover dates of point 2 and 6.
-    let dates: Vec<String> = story.steps.iter().map(|s| s.view.date.to_string()).collect();
+    let dates: Vec<String> = story
+        .steps
+        .iter()
+        .map(|s| s.view.date.to_string())
+        .collect();
     for day in ["2020-11-20", "2020-11-25", "2020-12-01"] {
         assert!(dates.contains(&day.to_string()), "{day} in {dates:?}");
     }
@@ -109,7 +123,10 @@ fn story_list_and_show_json_give_every_story_and_step() {
         .iter()
         .map(|s| s["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["may-2024-russia-withdraws", "trilateral-statement-2020"]);
+    assert_eq!(
+        ids,
+        ["may-2024-russia-withdraws", "trilateral-statement-2020"]
+    );
     assert_eq!(list[0]["summary"]["counts"]["wrong"], 9);
 
     let (code, out, err) = atlas(&["story", "show", "may-2024-russia-withdraws", "--json"]);
@@ -120,7 +137,10 @@ fn story_list_and_show_json_give_every_story_and_step() {
     for (i, step) in steps.iter().enumerate() {
         assert_eq!(step["number"], i + 1);
         for key in ["claim", "verdict", "correction", "date"] {
-            assert!(step[key].as_str().is_some_and(|s| !s.is_empty()), "{i}: {key}");
+            assert!(
+                step[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{i}: {key}"
+            );
         }
         assert_eq!(step["bbox"].as_array().unwrap().len(), 4);
         assert!(!step["sources"].as_array().unwrap().is_empty());
@@ -131,7 +151,10 @@ fn story_list_and_show_json_give_every_story_and_step() {
 
     let (code, out, _) = atlas(&["story", "show", "trilateral-statement-2020"]);
     assert_eq!(code, 0);
-    assert!(out.contains("10 claims: 6 correct, 1 partly correct, 3 wrong"), "{out}");
+    assert!(
+        out.contains("10 claims: 6 correct, 1 partly correct, 3 wrong"),
+        "{out}"
+    );
     assert!(out.contains("[PARTLY CORRECT]"), "{out}");
 
     let (code, _, err) = atlas(&["story", "show", "no-such-story"]);
@@ -165,8 +188,16 @@ fn story_export_writes_a_map_per_step_and_a_report_naming_every_claim() {
         assert_eq!(&bytes[1..4], b"PNG", "{}", main.display());
         let before = dir.path().join(format!("step-{:02}-before.png", i + 1));
         assert_eq!(before.exists(), step.view.compare_from.is_some());
-        assert!(md.contains(&story::report::escape_markdown(&step.claim)), "{}", step.claim);
-        assert!(html.contains(&story::report::escape_html(&step.claim)), "{}", step.claim);
+        assert!(
+            md.contains(&story::report::escape_markdown(&step.claim)),
+            "{}",
+            step.claim
+        );
+        assert!(
+            html.contains(&story::report::escape_html(&step.claim)),
+            "{}",
+            step.claim
+        );
         assert!(html.contains(&format!("src=\"step-{:02}.png\"", i + 1)));
     }
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -179,7 +210,13 @@ fn story_export_writes_a_map_per_step_and_a_report_naming_every_claim() {
     assert!(names.iter().all(|n| !n.ends_with(".partial")), "{names:?}");
     assert_eq!(names.len(), 10 + 6 + 2, "{names:?}");
 
-    let (code, _, err) = atlas(&["story", "export", "trilateral-statement-2020", "--out", "/nonexistent/dir"]);
+    let (code, _, err) = atlas(&[
+        "story",
+        "export",
+        "trilateral-statement-2020",
+        "--out",
+        "/nonexistent/dir",
+    ]);
     assert_ne!(code, 0);
     assert!(err.contains("\"/nonexistent/dir\" does not exist"), "{err}");
 }
@@ -188,8 +225,7 @@ fn story_export_writes_a_map_per_step_and_a_report_naming_every_claim() {
 fn check_names_the_file_step_and_property_of_a_broken_story() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.json");
-    let mut story: serde_json::Value =
-        serde_json::from_str(story::BUNDLED_STORIES[0].1).unwrap();
+    let mut story: serde_json::Value = serde_json::from_str(story::BUNDLED_STORIES[0].1).unwrap();
     story["steps"][3]["verdict"] = "half-true".into();
     story["steps"][5]["date"] = "2024-02-30".into();
     story["steps"][7]["bbox"] = serde_json::json!([10, 10, 11, 11]);
@@ -204,19 +240,34 @@ fn check_names_the_file_step_and_property_of_a_broken_story() {
         err.contains(r#"broken.json: step 6: property "date": "2024-02-30" is not a date"#),
         "{err}"
     );
-    assert!(err.contains(r#"broken.json: step 8: property "bbox": the box 10,10,11,11 lies outside"#), "{err}");
+    assert!(
+        err.contains(r#"broken.json: step 8: property "bbox": the box 10,10,11,11 lies outside"#),
+        "{err}"
+    );
 
     // A well-formed story whose highlights are not on its map.
-    let mut story: serde_json::Value =
-        serde_json::from_str(story::BUNDLED_STORIES[0].1).unwrap();
-    story["steps"][0]["highlight"] =
-        serde_json::json!(["no-such-feature", "2008-08-08-russo-georgian-war", "zone-abkhazia-gagra"]);
+    let mut story: serde_json::Value = serde_json::from_str(story::BUNDLED_STORIES[0].1).unwrap();
+    story["steps"][0]["highlight"] = serde_json::json!([
+        "no-such-feature",
+        "2008-08-08-russo-georgian-war",
+        "zone-abkhazia-gagra"
+    ]);
     std::fs::write(&path, story.to_string()).unwrap();
     let (code, _, err) = atlas(&["check", path.to_str().unwrap()]);
     assert_ne!(code, 0);
-    assert!(err.contains(r#"step 1: property "highlight[0]": "no-such-feature" is not the id of a feature"#), "{err}");
+    assert!(
+        err.contains(
+            r#"step 1: property "highlight[0]": "no-such-feature" is not the id of a feature"#
+        ),
+        "{err}"
+    );
     assert!(err.contains(r#"step 1: property "highlight[1]": "2008-08-08-russo-georgian-war" is not shown on 2024-05-09"#), "{err}");
-    assert!(err.contains(r#"step 1: property "highlight[2]": "zone-abkhazia-gagra" lies outside the step's bbox"#), "{err}");
+    assert!(
+        err.contains(
+            r#"step 1: property "highlight[2]": "zone-abkhazia-gagra" lies outside the step's bbox"#
+        ),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 
     // The bundled stories pass, and a story file is told from a layer by content.
@@ -236,10 +287,15 @@ fn reports_escape_what_they_quote() {
     );
     let story = story::parse_story("test.json", &text).unwrap();
     let atlas = caucasus_atlas::atlas::Loaded::bundled().atlas;
-    let name = |n: usize, w: Which| story::export::image_name(n, w, caucasus_atlas::render::export::Format::Png);
+    let name = |n: usize, w: Which| {
+        story::export::image_name(n, w, caucasus_atlas::render::export::Format::Png)
+    };
     let html = story::report::html(&story, &atlas, &name);
     assert!(!html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; a *complete*"));
     let md = story::report::markdown(&story, &atlas, &name);
-    assert!(md.contains(r"\<script\>alert('x')\</script\> & a \*complete\*"), "{md}");
+    assert!(
+        md.contains(r"\<script\>alert('x')\</script\> & a \*complete\*"),
+        "{md}"
+    );
 }

@@ -48,7 +48,11 @@ pub fn run(
         writeln!(out, "ok: {features} features in {layers} layer(s)")?;
         Ok(0)
     } else {
-        writeln!(err, "{} problem(s) found", errors.len() + story_problems.len())?;
+        writeln!(
+            err,
+            "{} problem(s) found",
+            errors.len() + story_problems.len()
+        )?;
         Ok(1)
     }
 }

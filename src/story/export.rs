@@ -125,7 +125,11 @@ pub fn render_step(
         .highlight
         .iter()
         .map(String::as_str)
-        .filter(|id| atlas.feature(id).is_some_and(|f| f.is_shown_on(request.date)))
+        .filter(|id| {
+            atlas
+                .feature(id)
+                .is_some_and(|f| f.is_shown_on(request.date))
+        })
         .collect();
     let overlay = highlight_overlay(atlas, projected, &prepared, &shown, options.language);
     if let Some(end) = svg.rfind("</svg>") {
@@ -163,7 +167,10 @@ fn highlight_overlay(
         map.width(),
         map.height()
     );
-    let _ = writeln!(svg, "<g id=\"story-highlight\" clip-path=\"url(#story-map)\">");
+    let _ = writeln!(
+        svg,
+        "<g id=\"story-highlight\" clip-path=\"url(#story-map)\">"
+    );
     let mut names = Vec::new();
     for pf in &projected.features {
         let feature = projected.feature(atlas, pf);

@@ -113,6 +113,9 @@ pub fn load_file(path: &Path) -> Result<Story, Vec<StoryError>> {
     let file = path.display().to_string();
     match std::fs::read_to_string(path) {
         Ok(text) => parse_story(&file, &text),
-        Err(e) => Err(vec![StoryError::file(&file, format!("cannot be read ({e})"))]),
+        Err(e) => Err(vec![StoryError::file(
+            &file,
+            format!("cannot be read ({e})"),
+        )]),
     }
 }

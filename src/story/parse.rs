@@ -45,7 +45,9 @@ pub fn parse_story(file: &str, text: &str) -> Result<Story, Vec<StoryError>> {
         if !is_id(id) {
             return Err(site.property(
                 "id",
-                format!("\"{id}\" is not an id (lowercase letters, digits and single '-' between words)"),
+                format!(
+                    "\"{id}\" is not an id (lowercase letters, digits and single '-' between words)"
+                ),
             ));
         }
         let title = fields.str("title")?.to_string();
@@ -55,7 +57,10 @@ pub fn parse_story(file: &str, text: &str) -> Result<Story, Vec<StoryError>> {
             Some(other) => {
                 return Err(site.property(
                     "checks",
-                    format!("is {}, expected an object {{\"title\", \"outlet\", \"date\", \"url\"?}}", type_name(other)),
+                    format!(
+                        "is {}, expected an object {{\"title\", \"outlet\", \"date\", \"url\"?}}",
+                        type_name(other)
+                    ),
                 ));
             }
             None => return Err(site.property("checks", "is missing (the text the story checks)")),
@@ -97,9 +102,11 @@ pub fn parse_story(file: &str, text: &str) -> Result<Story, Vec<StoryError>> {
 
 fn is_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn parse_checked(fields: Fields<'_>) -> Result<CheckedText, StoryError> {
@@ -110,7 +117,9 @@ fn parse_checked(fields: Fields<'_>) -> Result<CheckedText, StoryError> {
             .date_at("checks.date", "date")?
             .ok_or_else(|| fields.site.property("checks.date", "is missing"))?,
         url: fields.url_at("checks.url", fields.map.get("url"))?,
-        kind: fields.opt_str_at("checks.kind", "kind")?.map(str::to_string),
+        kind: fields
+            .opt_str_at("checks.kind", "kind")?
+            .map(str::to_string),
     })
 }
 
@@ -159,7 +168,10 @@ fn parse_step(file: &str, number: usize, raw: &Value) -> Result<Step, StoryError
     let correction = fields.str("correction")?.to_string();
     let sources = match map.get("sources") {
         None | Some(Value::Null) => {
-            return Err(site.property("sources", "is missing (every step needs at least one source)"));
+            return Err(site.property(
+                "sources",
+                "is missing (every step needs at least one source)",
+            ));
         }
         Some(v) => fields.sources(v)?,
     };
@@ -191,7 +203,11 @@ fn parse_step(file: &str, number: usize, raw: &Value) -> Result<Step, StoryError
     };
     let highlight = match map.get("highlight") {
         None | Some(Value::Null) => Vec::new(),
-        Some(v) => fields.strings("highlight", v)?.into_iter().map(str::to_string).collect(),
+        Some(v) => fields
+            .strings("highlight", v)?
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     };
     let caption = fields.opt_str("caption")?.map(str::to_string);
     Ok(Step {
@@ -236,10 +252,9 @@ impl<'a> Fields<'a> {
                 Err(self.site.property(path, "is an empty string"))
             }
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(other) => Err(self.site.property(
-                path,
-                format!("is {}, expected a string", type_name(other)),
-            )),
+            Some(other) => Err(self
+                .site
+                .property(path, format!("is {}, expected a string", type_name(other)))),
         }
     }
 
@@ -270,10 +285,9 @@ impl<'a> Fields<'a> {
                 path,
                 format!("is \"{u}\", expected an http:// or https:// address"),
             )),
-            Some(other) => Err(self.site.property(
-                path,
-                format!("is {}, expected a string", type_name(other)),
-            )),
+            Some(other) => Err(self
+                .site
+                .property(path, format!("is {}, expected a string", type_name(other)))),
         }
     }
 
@@ -301,7 +315,9 @@ impl<'a> Fields<'a> {
         let expected = "expected [minlon, minlat, maxlon, maxlat]";
         let values: Vec<f64> = match self.map.get("bbox") {
             None | Some(Value::Null) => {
-                return Err(self.site.property("bbox", format!("is missing ({expected})")));
+                return Err(self
+                    .site
+                    .property("bbox", format!("is missing ({expected})")));
             }
             Some(Value::Array(items)) => items.iter().filter_map(Value::as_f64).collect(),
             Some(other) => {
@@ -310,7 +326,11 @@ impl<'a> Fields<'a> {
                     .property("bbox", format!("is {}, {expected}", type_name(other))));
             }
         };
-        let items = self.map.get("bbox").and_then(Value::as_array).map_or(0, Vec::len);
+        let items = self
+            .map
+            .get("bbox")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         let [min_lon, min_lat, max_lon, max_lat] = values[..] else {
             return Err(self.site.property(
                 "bbox",
@@ -379,7 +399,11 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn date_value(site: Site<'_>, path: &str, value: Option<&Value>) -> Result<Option<Date>, StoryError> {
+fn date_value(
+    site: Site<'_>,
+    path: &str,
+    value: Option<&Value>,
+) -> Result<Option<Date>, StoryError> {
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => s

@@ -28,7 +28,10 @@ pub fn escape_html(text: &str) -> String {
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -98,7 +101,12 @@ pub fn markdown(story: &Story, atlas: &Atlas, image: &dyn Fn(usize, Which) -> St
     for (i, step) in story.steps.iter().enumerate() {
         let number = i + 1;
         let _ = writeln!(md, "## {number}. {}\n", escape_markdown(&step.claim));
-        let _ = writeln!(md, "**Verdict: {}.** {}\n", step.verdict.label(), escape_markdown(&step.correction));
+        let _ = writeln!(
+            md,
+            "**Verdict: {}.** {}\n",
+            step.verdict.label(),
+            escape_markdown(&step.correction)
+        );
         let alt = format!("Map for claim {number}: {}", map_dates(step));
         if step.view.compare_from.is_some() {
             let _ = writeln!(md, "![{alt}, before]({})", image(number, Which::Before));
@@ -118,7 +126,11 @@ pub fn markdown(story: &Story, atlas: &Atlas, image: &dyn Fn(usize, Which) -> St
             let title = escape_markdown(&source.title);
             match &source.url {
                 Some(url) => {
-                    let _ = writeln!(md, "- [{title}](<{url}>){}", escape_markdown(&source_note(source)));
+                    let _ = writeln!(
+                        md,
+                        "- [{title}](<{url}>){}",
+                        escape_markdown(&source_note(source))
+                    );
                 }
                 None => {
                     let _ = writeln!(md, "- {title}{}", escape_markdown(&source_note(source)));
@@ -165,7 +177,11 @@ pub fn html(story: &Story, atlas: &Atlas, image: &dyn Fn(usize, Which) -> String
         let _ = writeln!(h, "<p>{}</p>", e(intro));
     }
     let summary = story.summary();
-    let _ = writeln!(h, "<p><strong>Summary:</strong> {}.</p>", e(&summary.to_string()));
+    let _ = writeln!(
+        h,
+        "<p><strong>Summary:</strong> {}.</p>",
+        e(&summary.to_string())
+    );
     h.push_str("<table>\n<tr><th>Verdict</th><th>Claims</th></tr>\n");
     for (verdict, n) in &summary.counts {
         let _ = writeln!(

@@ -33,7 +33,10 @@ fn check_step(story: &Story, number: usize, step: &Step, atlas: &Atlas) -> Vec<S
                 let known: Vec<&str> = atlas.layers.iter().map(|l| l.kind.name()).collect();
                 errors.push(error(
                     format!("layers[{i}]"),
-                    format!("\"{layer}\" is not a layer of the atlas ({})", known.join(", ")),
+                    format!(
+                        "\"{layer}\" is not a layer of the atlas ({})",
+                        known.join(", ")
+                    ),
                 ));
             }
         }
