@@ -299,3 +299,46 @@ fn reports_escape_what_they_quote() {
         "{md}"
     );
 }
+
+#[test]
+fn story_export_to_a_gif_makes_one_frame_per_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("statement.gif");
+    let (code, stdout, err) = atlas(&[
+        "story",
+        "export",
+        "trilateral-statement-2020",
+        "--out",
+        path.to_str().unwrap(),
+        "--width",
+        "320",
+        "--height",
+        "180",
+        "--seconds",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("16 frames for 10 step(s)"), "{stdout}");
+    let story = bundled("trilateral-statement-2020");
+    let mut decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&path).unwrap())
+        .unwrap();
+    let mut delays = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        delays.push(frame.delay);
+    }
+    assert_eq!(delays.len(), story::export::map_list(&story).len());
+    // A compare's earlier map is held half as long as a step's map.
+    assert_eq!(delays[0], 200);
+    assert!(delays.contains(&100));
+
+    let (code, _, err) = atlas(&[
+        "story",
+        "export",
+        "trilateral-statement-2020",
+        "--out",
+        "/nonexistent/a.gif",
+    ]);
+    assert_ne!(code, 0);
+    assert!(err.contains("does not exist"), "{err}");
+}

@@ -10,8 +10,8 @@ use serde_json::{Value, json};
 use super::export::load;
 use super::{parse_height, parse_language, parse_width};
 use crate::atlas::{Atlas, Language, Source};
-use crate::render::export::Format;
-use crate::story::export::{StoryExportOptions, export_story};
+use crate::render::export::{Format, check_destination, extension};
+use crate::story::export::{SlideFormat, StoryExportOptions, export_story, write_story_animation};
 use crate::story::{self, Story, StoryError};
 
 /// The `story` actions.
@@ -31,14 +31,19 @@ pub enum StoryCommand {
         #[arg(long)]
         json: bool,
     },
-    /// One map per step and a fact-check report (index.md, index.html) in a folder.
+    /// One map per step and a fact-check report (index.md, index.html) in a
+    /// folder; or, with --out F.gif or F.png, an animation of the maps.
     Export {
         /// The story's id (see `story list`), or the path of a story file.
         id: String,
-        /// The folder to write into (it must exist).
-        #[arg(long, value_name = "DIR")]
+        /// The folder to write into (it must exist), or an animation file
+        /// (.gif, or .png for an animated PNG) that is not a folder.
+        #[arg(long, value_name = "DIR|FILE")]
         out: PathBuf,
-        /// The maps' format.
+        /// In an animation, the seconds each step's map is held.
+        #[arg(long, default_value_t = 4.0)]
+        seconds: f32,
+        /// The maps' format (in a folder).
         #[arg(long, value_enum, default_value_t = MapFormat::Png)]
         format: MapFormat,
         /// Width of each map in pixels (1 to 16384).
@@ -89,10 +94,29 @@ pub fn run(
             width,
             height,
             language,
+            seconds,
         } => {
             let Some(story) = find(&id, err)? else {
                 return Ok(1);
             };
+            let options = StoryExportOptions {
+                format: match format {
+                    MapFormat::Png => Format::Png,
+                    MapFormat::Svg => Format::Svg,
+                },
+                width,
+                height,
+                language,
+                seconds_per_step: seconds,
+            };
+            let animation = match extension(&dir).as_deref() {
+                Some("gif") => Some(SlideFormat::Gif),
+                Some("png") if !dir.is_dir() => Some(SlideFormat::Apng),
+                _ => None,
+            };
+            if let Some(slides) = animation {
+                return animate(&story, &dir, slides, &options, data, out, err);
+            }
             if !dir.is_dir() {
                 writeln!(
                     err,
@@ -107,15 +131,6 @@ pub fn run(
             for e in story::check_story(&story, &data.atlas) {
                 writeln!(err, "warning: {e}")?;
             }
-            let options = StoryExportOptions {
-                format: match format {
-                    MapFormat::Png => Format::Png,
-                    MapFormat::Svg => Format::Svg,
-                },
-                width,
-                height,
-                language,
-            };
             let result = export_story(
                 &data.atlas,
                 &data.projected,
@@ -148,6 +163,52 @@ pub fn run(
                     Ok(1)
                 }
             }
+        }
+    }
+}
+
+/// `story export ID --out F.gif|F.png`: the maps as an animation.
+fn animate(
+    story: &Story,
+    path: &Path,
+    slides: SlideFormat,
+    options: &StoryExportOptions,
+    data: Option<&PathBuf>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    if let Err(e) = check_destination(path) {
+        writeln!(err, "error: {e}")?;
+        return Ok(1);
+    }
+    let Some(data) = load(data, err)? else {
+        return Ok(1);
+    };
+    for e in story::check_story(story, &data.atlas) {
+        writeln!(err, "warning: {e}")?;
+    }
+    match write_story_animation(
+        &data.atlas,
+        &data.projected,
+        story,
+        path,
+        slides,
+        options,
+        &mut |_, _| {},
+    ) {
+        Ok(frames) => {
+            writeln!(
+                out,
+                "wrote {} ({frames} frames for {} step(s) of \"{}\")",
+                path.display(),
+                story.steps.len(),
+                story.id
+            )?;
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(1)
         }
     }
 }

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use super::model::{Story, Verdict};
 use super::report;
 use crate::atlas::{Atlas, Language};
-use crate::render::export::{ExportError, ExportRequest, Format, Prepared, write_file};
-use crate::render::raster;
+use crate::render::export::{
+    ExportError, ExportRequest, Format, Prepared, write_atomically, write_file,
+};
+use crate::render::raster::{self, RgbaImage};
 use crate::render::svg::{ExportOptions, escape_xml, text_width};
 use crate::spatial::{ProjectedAtlas, Projector};
 
@@ -36,6 +38,9 @@ pub struct StoryExportOptions {
     pub height: u32,
     /// The label language.
     pub language: Language,
+    /// In an animation, how long each step's map is held (a compare's
+    /// earlier map half as long), in seconds.
+    pub seconds_per_step: f32,
 }
 
 impl Default for StoryExportOptions {
@@ -45,6 +50,7 @@ impl Default for StoryExportOptions {
             width: 1600,
             height: 900,
             language: Language::En,
+            seconds_per_step: 4.0,
         }
     }
 }
@@ -106,15 +112,16 @@ pub fn step_request(
     }
 }
 
-/// The bytes of one of a step's maps, its highlighted features ringed.
-pub fn render_step(
+/// One of a step's maps as SVG, its highlighted features ringed, with the
+/// text to embed in a PNG of it (title, date, sources).
+pub fn render_step_svg(
     atlas: &Atlas,
     projected: &ProjectedAtlas,
     story: &Story,
     number: usize,
     which: Which,
     options: &StoryExportOptions,
-) -> Result<Vec<u8>, ExportError> {
+) -> Result<(String, Vec<(String, String)>), ExportError> {
     let request = step_request(story, number, which, options);
     let prepared = Prepared::new(atlas, &request)?;
     let scene = prepared.scene(atlas, projected, request.date);
@@ -135,13 +142,142 @@ pub fn render_step(
     if let Some(end) = svg.rfind("</svg>") {
         svg.insert_str(end, &overlay);
     }
-    match request.format {
+    Ok((svg, prepared.metadata(&scene)))
+}
+
+/// One of a step's maps as pixels.
+pub fn render_step_image(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> Result<RgbaImage, ExportError> {
+    let (svg, _) = render_step_svg(atlas, projected, story, number, which, options)?;
+    raster::rasterize(&svg).map_err(ExportError)
+}
+
+/// The bytes of one of a step's maps in `options.format`, its highlighted features ringed.
+pub fn render_step(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let (svg, metadata) = render_step_svg(atlas, projected, story, number, which, options)?;
+    match options.format {
         Format::Svg => Ok(svg.into_bytes()),
         Format::Png => {
             let image = raster::rasterize(&svg).map_err(ExportError)?;
-            raster::encode_png(&image, &prepared.metadata(&scene)).map_err(ExportError)
+            raster::encode_png(&image, &metadata).map_err(ExportError)
         }
     }
+}
+
+/// The maps of a story in order: (step number, which map), a compare's
+/// earlier map before its main one.
+pub fn map_list(story: &Story) -> Vec<(usize, Which)> {
+    let mut maps = Vec::new();
+    for (i, step) in story.steps.iter().enumerate() {
+        if step.view.compare_from.is_some() {
+            maps.push((i + 1, Which::Before));
+        }
+        maps.push((i + 1, Which::Main));
+    }
+    maps
+}
+
+/// The file format of a story animation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideFormat {
+    /// An animated GIF (each frame its own palette).
+    Gif,
+    /// An animated PNG.
+    Apng,
+}
+
+/// Writes the story as an animation to `path`, atomically: one frame per
+/// map, the main map of each step held `options.seconds_per_step` and a
+/// compare's earlier map half as long. `progress` is called with (frames done, frames in all).
+/// Returns the number of frames.
+pub fn write_story_animation(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    path: &Path,
+    format: SlideFormat,
+    options: &StoryExportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize, ExportError> {
+    let seconds = options.seconds_per_step;
+    if !(seconds.is_finite() && (0.5..=60.0).contains(&seconds)) {
+        return Err(ExportError(format!(
+            "{seconds} seconds a step is out of range (0.5 to 60)"
+        )));
+    }
+    let (w, h) = (options.width, options.height);
+    if format == SlideFormat::Gif && (w > u16::MAX as u32 || h > u16::MAX as u32) {
+        return Err(ExportError(format!("a GIF cannot be {w}×{h} pixels")));
+    }
+    let maps = map_list(story);
+    let total = maps.len();
+    let delay = |which: Which| -> u16 {
+        let s = match which {
+            Which::Main => seconds,
+            Which::Before => seconds / 2.0,
+        };
+        (s * 100.0).round().clamp(2.0, 6000.0) as u16
+    };
+    let io = |e: &dyn std::fmt::Display| {
+        ExportError(format!("\"{}\" cannot be written ({e})", path.display()))
+    };
+    write_atomically(path, |out| {
+        match format {
+            SlideFormat::Gif => {
+                let mut encoder =
+                    gif::Encoder::new(&mut *out, w as u16, h as u16, &[]).map_err(|e| io(&e))?;
+                encoder
+                    .set_repeat(gif::Repeat::Infinite)
+                    .map_err(|e| io(&e))?;
+                for (done, (number, which)) in maps.iter().enumerate() {
+                    let mut image =
+                        render_step_image(atlas, projected, story, *number, *which, options)?;
+                    let mut frame = gif::Frame::from_rgba_speed(
+                        image.width as u16,
+                        image.height as u16,
+                        &mut image.pixels,
+                        10,
+                    );
+                    frame.delay = delay(*which);
+                    encoder.write_frame(&frame).map_err(|e| io(&e))?;
+                    progress(done + 1, total);
+                }
+            }
+            SlideFormat::Apng => {
+                let mut encoder = png::Encoder::new(&mut *out, w, h);
+                encoder.set_color(png::ColorType::Rgba);
+                encoder.set_depth(png::BitDepth::Eight);
+                encoder.set_compression(png::Compression::Fast);
+                encoder.set_animated(total as u32, 0).map_err(|e| io(&e))?;
+                let mut writer = encoder.write_header().map_err(|e| io(&e))?;
+                for (done, (number, which)) in maps.iter().enumerate() {
+                    let image =
+                        render_step_image(atlas, projected, story, *number, *which, options)?;
+                    writer
+                        .set_frame_delay(delay(*which), 100)
+                        .map_err(|e| io(&e))?;
+                    writer.write_image_data(&image.pixels).map_err(|e| io(&e))?;
+                    progress(done + 1, total);
+                }
+                writer.finish().map_err(|e| io(&e))?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(total)
 }
 
 /// SVG for the rings around `ids` and a note naming them, clipped to the map.
@@ -239,8 +375,8 @@ fn circle(svg: &mut String, projector: &Projector, c: &geo::Coord<f64>, colour: 
     let p = projector.map_to_screen(*c);
     let _ = writeln!(
         svg,
-        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"12\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"6\"/>\
-         <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"12\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"3\"/>",
+        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"10\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"5.5\"/>\
+         <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"10\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.8\"/>",
         x = p.x,
         y = p.y
     );
@@ -302,13 +438,7 @@ pub fn export_story(
             dir.display()
         )));
     }
-    let mut jobs = Vec::new();
-    for (i, step) in story.steps.iter().enumerate() {
-        if step.view.compare_from.is_some() {
-            jobs.push((i + 1, Which::Before));
-        }
-        jobs.push((i + 1, Which::Main));
-    }
+    let jobs = map_list(story);
     let mut exported = Exported::default();
     for (done, (number, which)) in jobs.iter().enumerate() {
         let bytes = render_step(atlas, projected, story, *number, *which, options)?;
