@@ -342,3 +342,32 @@ fn story_export_to_a_gif_makes_one_frame_per_map() {
     assert_ne!(code, 0);
     assert!(err.contains("does not exist"), "{err}");
 }
+
+#[test]
+fn check_with_a_data_folder_checks_its_stories_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    for entry in std::fs::read_dir(format!("{root}/geodata")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "geojson") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let data = dir.path().to_str().unwrap();
+    // No stories folder: a folder of one's own layers is not held to the bundled stories.
+    let (code, _, err) = atlas(&["check", "--data", data]);
+    assert_eq!(code, 0, "{err}");
+    // A stories folder is checked against the folder's layers.
+    std::fs::create_dir(dir.path().join("stories")).unwrap();
+    let mut story: serde_json::Value = serde_json::from_str(story::BUNDLED_STORIES[1].1).unwrap();
+    story["steps"][1]["highlight"] = serde_json::json!(["zone-aghdam-west", "gone"]);
+    std::fs::write(dir.path().join("stories/statement.json"), story.to_string()).unwrap();
+    let (code, _, err) = atlas(&["check", "--data", data]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains(
+            r#"statement.json: step 2: property "highlight[1]": "gone" is not the id of a feature"#
+        ),
+        "{err}"
+    );
+}

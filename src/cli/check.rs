@@ -24,7 +24,7 @@ pub fn run(
         features += loaded.atlas.features().count();
         layers += loaded.atlas.layers.len();
         errors.extend(loaded.errors);
-        story_problems = super::story::check_bundled(&loaded.atlas);
+        story_problems = super::story::check_bundled(&loaded.atlas, data);
     } else {
         // Each file on its own: ids need only be unique within a file.
         for path in paths {

@@ -404,10 +404,32 @@ fn show_text(s: &Story, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// For `check` with no paths: the problems of the bundled stories, read and
-/// checked against `atlas`, as one sentence each.
-pub(crate) fn check_bundled(atlas: &Atlas) -> Vec<String> {
-    let stories = story::bundled();
+/// For `check` with no paths: the problems of the stories, read and checked
+/// against `atlas`, as one sentence each. Without `--data` these are the
+/// bundled stories; with `--data DIR`, the `*.json` files of `DIR/stories/`
+/// if there is such a folder (so `check --data geodata` checks edited
+/// stories against edited layers), else none: a folder of one's own layers
+/// need not hold what the bundled stories show.
+pub(crate) fn check_bundled(atlas: &Atlas, data: Option<&PathBuf>) -> Vec<String> {
+    let stories = match data {
+        None => story::bundled(),
+        Some(dir) => {
+            let mut stories = story::Stories::default();
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("stories"))
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            paths.sort();
+            for path in paths {
+                stories.push(story::load_file(&path));
+            }
+            stories
+        }
+    };
     let mut problems: Vec<String> = stories.errors.iter().map(ToString::to_string).collect();
     problems.extend(stories.check(atlas).iter().map(ToString::to_string));
     problems

@@ -109,6 +109,18 @@ pub struct StepView {
     pub caption: Option<String>,
 }
 
+impl StepView {
+    /// The layers to hide so that only the step's `layers` are drawn (empty
+    /// when the step draws every layer); an unknown layer name is an error
+    /// sentence, as in the exports.
+    pub fn hidden_layers(
+        &self,
+        atlas: &crate::atlas::Atlas,
+    ) -> Result<std::collections::BTreeSet<LayerKind>, String> {
+        crate::render::export::hidden_layers(atlas, self.layers.as_deref()).map_err(|e| e.0)
+    }
+}
+
 /// One claim of the text, its verdict and the map that shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
@@ -179,6 +191,11 @@ impl fmt::Display for Summary {
 }
 
 impl Story {
+    /// The step numbered `number` (from 1, as shown to readers).
+    pub fn step(&self, number: usize) -> Option<&Step> {
+        number.checked_sub(1).and_then(|i| self.steps.get(i))
+    }
+
     /// The verdict counts.
     pub fn summary(&self) -> Summary {
         let counts = Verdict::ALL
