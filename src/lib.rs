@@ -4,7 +4,8 @@
 //! Data flows one way: `geodata/*.geojson` → [`atlas`] (validated features) →
 //! [`scene`] (styled primitives for a date) → [`render`] (window, SVG, PNG).
 //! [`spatial`] holds the one projection and the one "what is here" query;
-//! [`data`] is the loaded atlas with its projected shapes.
+//! [`data`] is the loaded atlas with its projected shapes. [`story`] walks a
+//! text (a news article, a statement) claim by claim on the map.
 //!
 //! The window ([`app`]) sits on top and is the cargo feature `gui` (on by
 //! default); nothing below it knows of egui, so
@@ -20,4 +21,5 @@ pub mod render;
 pub mod scene;
 pub mod search;
 pub mod spatial;
+pub mod story;
 pub mod time;

@@ -24,15 +24,21 @@ pub fn run(
         errors.extend(loaded.errors);
         errors.extend(unprojectable(&loaded.atlas));
     };
+    let mut story_problems: Vec<String> = Vec::new();
     if paths.is_empty() {
         let loaded = match data {
             Some(dir) => Loaded::from_dir(dir),
             None => Loaded::bundled(),
         };
+        story_problems = super::story::check_bundled(&loaded.atlas, data);
         count(loaded, &mut errors);
     } else {
         // Each file on its own: ids need only be unique within a file.
         for path in paths {
+            if let Some(problems) = super::story::check_path(path, data) {
+                story_problems.extend(problems);
+                continue;
+            }
             count(Loaded::from_files(std::slice::from_ref(path)), &mut errors);
         }
     }
@@ -40,11 +46,18 @@ pub fn run(
     for e in &errors {
         writeln!(err, "{e}")?;
     }
-    if errors.is_empty() {
+    for problem in &story_problems {
+        writeln!(err, "{problem}")?;
+    }
+    if errors.is_empty() && story_problems.is_empty() {
         writeln!(out, "ok: {features} features in {layers} layer(s)")?;
         Ok(0)
     } else {
-        writeln!(err, "{} problem(s) found", errors.len())?;
+        writeln!(
+            err,
+            "{} problem(s) found",
+            errors.len() + story_problems.len()
+        )?;
         Ok(1)
     }
 }

@@ -7,6 +7,7 @@ mod events;
 mod export;
 mod find;
 mod picture;
+mod story;
 
 use std::path::PathBuf;
 
@@ -91,6 +92,12 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Export an animation over a date range as GIF (or APNG with .png).
     Animate(animate::AnimateArgs),
+    /// Stories: a text (news article, statement) checked claim by claim on the map.
+    Story {
+        /// list, show ID or export ID --out DIR.
+        #[command(subcommand)]
+        action: story::StoryCommand,
+    },
 }
 
 /// A date on the command line: a real day within the atlas, from its first day
@@ -176,6 +183,7 @@ pub fn run(
         Command::Find { text, json } => find::run(data.as_ref(), &text, json, out, err),
         Command::Export(args) => export::run(args, data.as_ref(), out, err),
         Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
+        Command::Story { action } => story::run(action, data.as_ref(), out, err),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,466 @@
+//! A story's maps: one export per step (two for a compare), drawn through the
+//! same [`ExportRequest`] as `caucasus-atlas export`, with the step's features
+//! ringed on top, plus the report (`index.md`, `index.html`) beside them.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::model::{Story, Verdict};
+use super::report;
+use crate::atlas::{Atlas, Language};
+use crate::render::export::{
+    ExportError, ExportRequest, Format, Prepared, write_atomically, write_file,
+};
+use crate::render::raster::{self, RgbaImage};
+use crate::render::svg::{ExportOptions, escape_xml, text_width};
+use crate::spatial::{ProjectedAtlas, Projector};
+
+/// The ring colour of highlighted features (a magenta no layer uses).
+pub const HIGHLIGHT_RGB: [u8; 3] = [0xd0, 0x00, 0xd8];
+
+/// Which of a step's maps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Which {
+    /// The map on the step's `date`.
+    Main,
+    /// In a compare, the map on `compare_from`.
+    Before,
+}
+
+/// How a story's maps are made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryExportOptions {
+    /// PNG or SVG.
+    pub format: Format,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The label language.
+    pub language: Language,
+    /// In an animation, how long each step's map is held (a compare's
+    /// earlier map half as long), in seconds.
+    pub seconds_per_step: f32,
+}
+
+impl Default for StoryExportOptions {
+    fn default() -> Self {
+        StoryExportOptions {
+            format: Format::Png,
+            width: 1600,
+            height: 900,
+            language: Language::En,
+            seconds_per_step: 4.0,
+        }
+    }
+}
+
+/// The file name of a step's map (`number` from 1): `step-03.png`, and
+/// `step-03-before.png` for the earlier map of a compare.
+pub fn image_name(number: usize, which: Which, format: Format) -> String {
+    match which {
+        Which::Main => format!("step-{number:02}.{}", format.extension()),
+        Which::Before => format!("step-{number:02}-before.{}", format.extension()),
+    }
+}
+
+/// The title in the map's panel: the step number, the verdict and the caption.
+pub fn step_title(story: &Story, number: usize, which: Which) -> String {
+    let step = &story.steps[number - 1];
+    let total = story.steps.len();
+    let mut title = format!("Step {number} of {total} — {}", step.verdict.label());
+    match which {
+        Which::Before => {
+            let _ = write!(title, ". Before: the map on the earlier date");
+        }
+        Which::Main => {
+            if let Some(caption) = &step.view.caption {
+                let _ = write!(title, ". {caption}");
+            }
+        }
+    }
+    title
+}
+
+/// The export request for one of a step's maps (`number` from 1).
+pub fn step_request(
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> ExportRequest {
+    let step = &story.steps[number - 1];
+    let view = &step.view;
+    let date = match which {
+        Which::Before => view.compare_from.unwrap_or(view.date),
+        Which::Main => view.date,
+    };
+    ExportRequest {
+        date,
+        width: options.width,
+        height: options.height,
+        bbox: Some(view.bbox),
+        view: None,
+        layers: view.layers.clone(),
+        language: options.language,
+        format: options.format,
+        include: ExportOptions {
+            title: Some(step_title(story, number, which)),
+            ..ExportOptions::default()
+        },
+        pixels_per_point: None,
+    }
+}
+
+/// One of a step's maps as SVG, its highlighted features ringed, with the
+/// text to embed in a PNG of it (title, date, sources).
+pub fn render_step_svg(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> Result<(String, Vec<(String, String)>), ExportError> {
+    let request = step_request(story, number, which, options);
+    let prepared = Prepared::new(atlas, &request)?;
+    let scene = prepared.scene(atlas, projected, request.date);
+    let mut svg = prepared.svg(&scene);
+    let step = &story.steps[number - 1];
+    let shown: Vec<&str> = step
+        .view
+        .highlight
+        .iter()
+        .map(String::as_str)
+        .filter(|id| {
+            atlas
+                .feature(id)
+                .is_some_and(|f| f.is_shown_on(request.date))
+        })
+        .collect();
+    let overlay = highlight_overlay(atlas, projected, &prepared, &shown, options.language);
+    if let Some(end) = svg.rfind("</svg>") {
+        svg.insert_str(end, &overlay);
+    }
+    Ok((svg, prepared.metadata(&scene)))
+}
+
+/// One of a step's maps as pixels.
+pub fn render_step_image(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> Result<RgbaImage, ExportError> {
+    let (svg, _) = render_step_svg(atlas, projected, story, number, which, options)?;
+    raster::rasterize(&svg).map_err(ExportError)
+}
+
+/// The bytes of one of a step's maps in `options.format`, its highlighted features ringed.
+pub fn render_step(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let (svg, metadata) = render_step_svg(atlas, projected, story, number, which, options)?;
+    match options.format {
+        Format::Svg => Ok(svg.into_bytes()),
+        Format::Png => {
+            let image = raster::rasterize(&svg).map_err(ExportError)?;
+            raster::encode_png(&image, &metadata).map_err(ExportError)
+        }
+    }
+}
+
+/// The maps of a story in order: (step number, which map), a compare's
+/// earlier map before its main one.
+pub fn map_list(story: &Story) -> Vec<(usize, Which)> {
+    let mut maps = Vec::new();
+    for (i, step) in story.steps.iter().enumerate() {
+        if step.view.compare_from.is_some() {
+            maps.push((i + 1, Which::Before));
+        }
+        maps.push((i + 1, Which::Main));
+    }
+    maps
+}
+
+/// The file format of a story animation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideFormat {
+    /// An animated GIF (each frame its own palette).
+    Gif,
+    /// An animated PNG.
+    Apng,
+}
+
+/// Writes the story as an animation to `path`, atomically: one frame per
+/// map, the main map of each step held `options.seconds_per_step` and a
+/// compare's earlier map half as long. `progress` is called with (frames done, frames in all).
+/// Returns the number of frames.
+pub fn write_story_animation(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    path: &Path,
+    format: SlideFormat,
+    options: &StoryExportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize, ExportError> {
+    let seconds = options.seconds_per_step;
+    if !(seconds.is_finite() && (0.5..=60.0).contains(&seconds)) {
+        return Err(ExportError(format!(
+            "{seconds} seconds a step is out of range (0.5 to 60)"
+        )));
+    }
+    let (w, h) = (options.width, options.height);
+    if format == SlideFormat::Gif && (w > u16::MAX as u32 || h > u16::MAX as u32) {
+        return Err(ExportError(format!("a GIF cannot be {w}×{h} pixels")));
+    }
+    let maps = map_list(story);
+    let total = maps.len();
+    let delay = |which: Which| -> u16 {
+        let s = match which {
+            Which::Main => seconds,
+            Which::Before => seconds / 2.0,
+        };
+        (s * 100.0).round().clamp(2.0, 6000.0) as u16
+    };
+    let io = |e: &dyn std::fmt::Display| {
+        ExportError(format!("\"{}\" cannot be written ({e})", path.display()))
+    };
+    write_atomically(path, |out| {
+        match format {
+            SlideFormat::Gif => {
+                let mut encoder =
+                    gif::Encoder::new(&mut *out, w as u16, h as u16, &[]).map_err(|e| io(&e))?;
+                encoder
+                    .set_repeat(gif::Repeat::Infinite)
+                    .map_err(|e| io(&e))?;
+                for (done, (number, which)) in maps.iter().enumerate() {
+                    let mut image =
+                        render_step_image(atlas, projected, story, *number, *which, options)?;
+                    let mut frame = gif::Frame::from_rgba_speed(
+                        image.width as u16,
+                        image.height as u16,
+                        &mut image.pixels,
+                        10,
+                    );
+                    frame.delay = delay(*which);
+                    encoder.write_frame(&frame).map_err(|e| io(&e))?;
+                    progress(done + 1, total);
+                }
+            }
+            SlideFormat::Apng => {
+                let mut encoder = png::Encoder::new(&mut *out, w, h);
+                encoder.set_color(png::ColorType::Rgba);
+                encoder.set_depth(png::BitDepth::Eight);
+                encoder.set_compression(png::Compression::Fast);
+                encoder.set_animated(total as u32, 0).map_err(|e| io(&e))?;
+                let mut writer = encoder.write_header().map_err(|e| io(&e))?;
+                for (done, (number, which)) in maps.iter().enumerate() {
+                    let image =
+                        render_step_image(atlas, projected, story, *number, *which, options)?;
+                    writer
+                        .set_frame_delay(delay(*which), 100)
+                        .map_err(|e| io(&e))?;
+                    writer.write_image_data(&image.pixels).map_err(|e| io(&e))?;
+                    progress(done + 1, total);
+                }
+                writer.finish().map_err(|e| io(&e))?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(total)
+}
+
+/// SVG for the rings around `ids` and a note naming them, clipped to the map.
+fn highlight_overlay(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    prepared: &Prepared,
+    ids: &[&str],
+    language: Language,
+) -> String {
+    if ids.is_empty() {
+        return String::new();
+    }
+    let map = prepared.layout.map;
+    let [r, g, b] = HIGHLIGHT_RGB;
+    let colour = format!("#{r:02x}{g:02x}{b:02x}");
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<clipPath id=\"story-map\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></clipPath>",
+        map.min.x,
+        map.min.y,
+        map.width(),
+        map.height()
+    );
+    let _ = writeln!(
+        svg,
+        "<g id=\"story-highlight\" clip-path=\"url(#story-map)\">"
+    );
+    let mut names = Vec::new();
+    for pf in &projected.features {
+        let feature = projected.feature(atlas, pf);
+        if !ids.contains(&feature.id.as_str()) {
+            continue;
+        }
+        names.push(feature.name.get(language).to_string());
+        ring(&mut svg, &pf.geometry, &prepared.projector, &colour);
+    }
+    svg.push_str("</g>\n");
+    // Which features are ringed, in the map's lower left corner.
+    let text = format!("Ringed: {}", names.join("; "));
+    let size = 13.0;
+    let mut shown = text.clone();
+    let room = map.width() - 40.0;
+    while !shown.is_empty() && text_width(&shown, size) > room {
+        shown.pop();
+    }
+    if shown.len() < text.len() {
+        shown = format!("{}…", shown.trim_end());
+    }
+    let width = text_width(&shown, size) + 16.0;
+    let y = map.max.y - 34.0;
+    let _ = writeln!(
+        svg,
+        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"24\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.88\" stroke=\"{colour}\" stroke-width=\"1.5\"/>",
+        map.min.x + 12.0,
+        y
+    );
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" fill=\"#222222\">{}</text>",
+        map.min.x + 20.0,
+        y + 16.5,
+        escape_xml(&shown)
+    );
+    svg
+}
+
+fn ring(svg: &mut String, geometry: &geo::Geometry<f64>, projector: &Projector, colour: &str) {
+    match geometry {
+        geo::Geometry::Point(p) => circle(svg, projector, &p.0, colour),
+        geo::Geometry::MultiPoint(mp) => {
+            for p in &mp.0 {
+                circle(svg, projector, &p.0, colour);
+            }
+        }
+        geo::Geometry::LineString(l) => outline(svg, projector, l, false, colour),
+        geo::Geometry::MultiLineString(ml) => {
+            for l in &ml.0 {
+                outline(svg, projector, l, false, colour);
+            }
+        }
+        geo::Geometry::Polygon(p) => outline(svg, projector, p.exterior(), true, colour),
+        geo::Geometry::MultiPolygon(mp) => {
+            for p in &mp.0 {
+                outline(svg, projector, p.exterior(), true, colour);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A ring around a point: a white halo under a coloured circle.
+fn circle(svg: &mut String, projector: &Projector, c: &geo::Coord<f64>, colour: &str) {
+    let p = projector.map_to_screen(*c);
+    let _ = writeln!(
+        svg,
+        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"10\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"5.5\"/>\
+         <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"10\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.8\"/>",
+        x = p.x,
+        y = p.y
+    );
+}
+
+/// A line drawn over (solid) or an area's edge outlined (dashed), on a white halo.
+fn outline(
+    svg: &mut String,
+    projector: &Projector,
+    line: &geo::LineString<f64>,
+    area: bool,
+    colour: &str,
+) {
+    let mut d = String::new();
+    for (i, c) in line.0.iter().enumerate() {
+        let p = projector.map_to_screen(*c);
+        let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y);
+    }
+    if d.is_empty() {
+        return;
+    }
+    let (width, dash) = if area {
+        d.push('Z');
+        (3.0, " stroke-dasharray=\"9,4\"")
+    } else {
+        (4.0, "")
+    };
+    let _ = writeln!(
+        svg,
+        "<path d=\"{d}\" fill=\"none\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-width=\"{halo:.1}\" stroke-linejoin=\"round\"/>\
+         <path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width:.1}\" stroke-linejoin=\"round\"{dash}/>",
+        halo = width + 3.0
+    );
+}
+
+/// What [`export_story`] wrote.
+#[derive(Clone, Debug, Default)]
+pub struct Exported {
+    /// Every map, in step order (a compare's earlier map before its main one).
+    pub images: Vec<PathBuf>,
+    /// The reports.
+    pub reports: Vec<PathBuf>,
+}
+
+/// Writes every step's map(s) into the folder `dir`, then `index.md` and
+/// `index.html`; each file is written atomically. `progress` is called with
+/// (maps done, maps in all) after each map.
+pub fn export_story(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    dir: &Path,
+    options: &StoryExportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Exported, ExportError> {
+    if !dir.is_dir() {
+        return Err(ExportError(format!(
+            "the folder \"{}\" does not exist",
+            dir.display()
+        )));
+    }
+    let jobs = map_list(story);
+    let mut exported = Exported::default();
+    for (done, (number, which)) in jobs.iter().enumerate() {
+        let bytes = render_step(atlas, projected, story, *number, *which, options)?;
+        let path = dir.join(image_name(*number, *which, options.format));
+        write_file(&path, &bytes)?;
+        exported.images.push(path);
+        progress(done + 1, jobs.len());
+    }
+    let image = |number: usize, which: Which| image_name(number, which, options.format);
+    for (name, text) in [
+        ("index.md", report::markdown(story, atlas, &image)),
+        ("index.html", report::html(story, atlas, &image)),
+    ] {
+        let path = dir.join(name);
+        write_file(&path, text.as_bytes())?;
+        exported.reports.push(path);
+    }
+    Ok(exported)
+}
+
+/// The verdict's badge colour as `#rrggbb`.
+pub fn verdict_hex(verdict: Verdict) -> String {
+    let [r, g, b] = verdict.rgb();
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
