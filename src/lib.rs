@@ -4,7 +4,8 @@
 //! Data flows one way: `geodata/*.geojson` → [`atlas`] (validated features) →
 //! [`scene`] (styled primitives for a date) → [`render`] (window, SVG, PNG).
 //! [`spatial`] holds the one projection and the one "what is here" query;
-//! [`data`] is the loaded atlas with its projected shapes.
+//! [`data`] is the loaded atlas with its projected shapes; [`compare`] finds
+//! what changed hands between two dates.
 //!
 //! The window ([`app`]) sits on top and is the cargo feature `gui` (on by
 //! default); nothing below it knows of egui, so
@@ -15,6 +16,7 @@
 pub mod app;
 pub mod atlas;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod render;
 pub mod scene;
