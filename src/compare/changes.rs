@@ -27,6 +27,8 @@ pub struct Change {
     pub share_of_from: f64,
     /// The zone ids, largest first.
     pub zones: Vec<String>,
+    /// Each zone's part of the change, in the order of `zones`.
+    pub parts: Vec<ZonePart>,
     /// Whether any of the zones is approximate.
     pub approximate: bool,
     /// Holders in between, for zones that passed through one (NKR → RUS → AZE).
@@ -41,6 +43,17 @@ impl Change {
             self.area_km2 + self.uncertainty_km2,
         )
     }
+}
+
+/// One zone's share of a change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZonePart {
+    /// The zone id.
+    pub zone: String,
+    /// Its area inside the region, km².
+    pub area_km2: f64,
+    /// Its edge length inside the region × its `uncertainty_km`, km².
+    pub uncertainty_km2: f64,
 }
 
 /// A zone that changed hands, as the grouping needs it.
@@ -84,6 +97,14 @@ pub(crate) fn group_changes(changed: Vec<Changed<'_>>) -> Vec<Change> {
                     .sum(),
                 share_of_from: 0.0,
                 zones: zones.iter().map(|z| z.id.to_string()).collect(),
+                parts: zones
+                    .iter()
+                    .map(|z| ZonePart {
+                        zone: z.id.to_string(),
+                        area_km2: z.part.area_km2,
+                        uncertainty_km2: z.part.edge_km * z.uncertainty_km,
+                    })
+                    .collect(),
                 approximate: zones.iter().any(|z| z.approximate),
                 via,
             }

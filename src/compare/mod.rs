@@ -36,7 +36,7 @@ mod zones;
 use std::collections::BTreeMap;
 use std::fmt;
 
-pub use changes::Change;
+pub use changes::{Change, ZonePart};
 pub use notes::{EventNote, HistoryNote};
 pub use paths::Step;
 pub use region::Region;
@@ -108,6 +108,13 @@ impl Comparison {
         use geo::Intersects;
         let p = geo::Point::new(lon, lat);
         self.changes.iter().find(|c| c.geometry.intersects(&p))
+    }
+
+    /// A zone's part of whichever change it belongs to.
+    pub fn zone_part(&self, zone: &str) -> Option<(&Change, &ZonePart)> {
+        self.changes
+            .iter()
+            .find_map(|c| c.parts.iter().find(|p| p.zone == zone).map(|p| (c, p)))
     }
 
     /// The history entries of a change's zones (what explains it).
