@@ -173,11 +173,15 @@ fn write_table(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     for h in &c.history {
         let who = match (h.before, h.controller) {
             (Some(a), Some(b)) if a != b => format!("{} → {}", a.code(), b.code()),
-            (_, Some(b)) => format!("{} ({})", b.code(), h.status.as_deref().unwrap_or("new entry")),
+            (_, Some(b)) => format!("{}, {}", b.code(), h.status.as_deref().unwrap_or("new entry")),
             _ => String::new(),
         };
-        let source = h.sources.first().map(|s| s.title.as_str()).unwrap_or("");
-        writeln!(out, "  {}  {:<34} {:<10} {source}", h.date, h.zone, who)?;
+        let source = match h.sources.first() {
+            Some(s) if h.own_sources => s.title.clone(),
+            Some(_) => format!("(the zone's {} source(s), see --json)", h.sources.len()),
+            None => String::new(),
+        };
+        writeln!(out, "  {}  {:<34} {:<15} {source}", h.date, h.zone, who)?;
     }
     writeln!(out)?;
     writeln!(out, "Events ({})", c.events.len())?;

@@ -45,6 +45,11 @@ fn change(c: &Change) -> Value {
         "zones": c.zones,
         "precision": if c.approximate { "approximate" } else { "exact" },
         "via": c.via.iter().map(step).collect::<Vec<_>>(),
+        "parts": c.parts.iter().map(|p| json!({
+            "zone": p.zone,
+            "area_km2": km2(p.area_km2),
+            "uncertainty_km2": km2(p.uncertainty_km2),
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -71,6 +76,7 @@ fn history(h: &HistoryNote) -> Value {
         "to_controller": h.controller.map(|c| c.code()),
         "note": h.note,
         "sources": sources(&h.sources),
+        "sources_of": if h.own_sources { "entry" } else { "zone" },
     });
     if let Some((a, b)) = h.from_range {
         obj["from_range"] = json!([a.to_string(), b.to_string()]);

@@ -50,6 +50,8 @@ pub struct HistoryNote {
     pub note: Option<String>,
     /// The entry's own sources, or the zone's when the entry has none.
     pub sources: Vec<Source>,
+    /// Whether `sources` are the entry's own (else they are the whole zone's).
+    pub own_sources: bool,
 }
 
 /// Events whose first day lies in `[d1, d2]` and whose place is in the region.
@@ -110,6 +112,7 @@ pub(crate) fn history_between(zone: &Feature, d1: Date, d2: Date) -> Vec<History
                 controller: entry.controller,
                 status: entry.status.clone(),
                 note: entry.note.clone(),
+                own_sources: !entry.sources.is_empty(),
                 sources: if entry.sources.is_empty() {
                     zone.sources.clone()
                 } else {
