@@ -92,10 +92,14 @@ fn benches(c: &mut Criterion) {
         })
     });
     // A polygon region: everything outside the NKAO (as in tests/compare.rs).
-    let nkao: geojson::FeatureCollection = include_str!("../tests/data/nkao.geojson")
-        .parse()
+    let nkao: geojson::FeatureCollection =
+        include_str!("../tests/data/nkao.geojson").parse().unwrap();
+    let nkao: geo::Polygon<f64> = nkao.features[0]
+        .geometry
+        .as_ref()
+        .unwrap()
+        .try_into()
         .unwrap();
-    let nkao: geo::Polygon<f64> = nkao.features[0].geometry.as_ref().unwrap().try_into().unwrap();
     let box_polygon = geo::Rect::new(
         geo::coord! {x: REGION.min_lon, y: REGION.min_lat},
         geo::coord! {x: REGION.max_lon, y: REGION.max_lat},

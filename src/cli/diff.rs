@@ -64,7 +64,11 @@ fn km2(v: f64) -> String {
         }
         grouped.push(ch);
     }
-    if v < 0.0 { format!("-{grouped}") } else { grouped }
+    if v < 0.0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 fn write_table(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
@@ -173,7 +177,11 @@ fn write_table(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     for h in &c.history {
         let who = match (h.before, h.controller) {
             (Some(a), Some(b)) if a != b => format!("{} → {}", a.code(), b.code()),
-            (_, Some(b)) => format!("{}, {}", b.code(), h.status.as_deref().unwrap_or("new entry")),
+            (_, Some(b)) => format!(
+                "{}, {}",
+                b.code(),
+                h.status.as_deref().unwrap_or("new entry")
+            ),
             _ => String::new(),
         };
         let source = match h.sources.first() {

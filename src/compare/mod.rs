@@ -121,7 +121,7 @@ impl Comparison {
     pub fn history_of<'a>(&'a self, change: &'a Change) -> impl Iterator<Item = &'a HistoryNote> {
         self.history
             .iter()
-            .filter(move |h| change.zones.iter().any(|z| *z == h.zone))
+            .filter(move |h| change.zones.contains(&h.zone))
     }
 }
 
@@ -140,10 +140,9 @@ pub enum CompareError {
 impl fmt::Display for CompareError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CompareError::NotOrdered { from, to } => write!(
-                f,
-                "the second date {to} is not after the first date {from}"
-            ),
+            CompareError::NotOrdered { from, to } => {
+                write!(f, "the second date {to} is not after the first date {from}")
+            }
         }
     }
 }

@@ -27,7 +27,9 @@ impl Totals {
 
 /// Adds what each controller held on the two dates: (controller on D1,
 /// controller on D2, area) per zone part.
-pub(crate) fn held(parts: impl IntoIterator<Item = (Controller, Controller, f64)>) -> BTreeMap<Controller, Totals> {
+pub(crate) fn held(
+    parts: impl IntoIterator<Item = (Controller, Controller, f64)>,
+) -> BTreeMap<Controller, Totals> {
     let mut totals: BTreeMap<Controller, Totals> = BTreeMap::new();
     for (c1, c2, area) in parts {
         totals.entry(c1).or_default().from_km2 += area;
