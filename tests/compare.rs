@@ -532,3 +532,30 @@ fn diff_rejects_dates_out_of_order_or_malformed() {
     assert_eq!(code, 2);
     assert!(err.contains("is empty"), "{err}");
 }
+
+/// The union of a change's zones covers exactly their summed area (the zones
+/// tile the map: no overlaps, no slivers left by the union), and a comparison
+/// can be sent to another thread (the window computes it off the UI thread).
+#[test]
+fn the_union_of_a_change_has_the_area_of_its_zones() {
+    use geo::GeodesicArea;
+    for (from, to) in [
+        ("2020-09-26", "2020-12-02"),
+        ("1991-09-01", "1994-05-12"),
+        ("2008-08-06", "2008-10-01"),
+    ] {
+        let c = diff(from, to, None);
+        for change in &c.changes {
+            let union = change.geometry.geodesic_area_unsigned() / 1e6;
+            assert!(
+                (union - change.area_km2).abs() < 0.001 * change.area_km2 + 0.1,
+                "{from} → {to} {} → {}: union {union:.1} km², zones {:.1} km²",
+                change.from,
+                change.to,
+                change.area_km2
+            );
+        }
+    }
+    fn sendable<T: Send + Sync + 'static>(_: &T) {}
+    sendable(&diff("2020-09-26", "2020-11-10", None));
+}

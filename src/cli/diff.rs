@@ -4,8 +4,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::atlas::Loaded;
 use crate::compare::{Comparison, Region, ZoneAreas, compare};
-use crate::data::AtlasData;
 use crate::spatial::RegionBox;
 use crate::time::Date;
 
@@ -26,13 +26,17 @@ pub fn run(
         )?;
         return Ok(2);
     }
-    let data = AtlasData::load(data);
-    for e in &data.errors {
+    // No projection or triangulation needed: the atlas alone.
+    let loaded = match data {
+        Some(dir) => Loaded::from_dir(dir),
+        None => Loaded::bundled(),
+    };
+    for e in &loaded.errors {
         writeln!(err, "warning: {e}")?;
     }
-    let zones = ZoneAreas::build(&data.atlas);
+    let zones = ZoneAreas::build(&loaded.atlas);
     let region = bbox.map(Region::from_box);
-    let comparison = match compare(&data.atlas, &zones, from, to, region.as_ref()) {
+    let comparison = match compare(&loaded.atlas, &zones, from, to, region.as_ref()) {
         Ok(c) => c,
         Err(e) => {
             writeln!(err, "error: {e}")?;
