@@ -23,7 +23,8 @@ pub struct Change {
     /// A bound on the error of `area_km2`: each zone's edge length times its
     /// `uncertainty_km`, summed (0 when every zone is exact).
     pub uncertainty_km2: f64,
-    /// `area_km2` as a share (0–1) of what `from` held on the first date.
+    /// `area_km2` as a share (0–1) of what `from` held on the first date
+    /// (inside the region, when there is one).
     pub share_of_from: f64,
     /// The zone ids, largest first.
     pub zones: Vec<String>,

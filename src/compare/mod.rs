@@ -44,7 +44,7 @@ pub use totals::Totals;
 pub use zones::{ZoneArea, ZoneAreas};
 
 use crate::atlas::{Atlas, Controller};
-use crate::time::Date;
+use crate::time::{ATLAS_START, Date};
 
 /// A zone that changed hands and came back to its first holder between the
 /// dates (Gori in August 2008): no change of area, but worth telling.
@@ -135,6 +135,11 @@ pub enum CompareError {
         /// The second date given.
         to: Date,
     },
+    /// The first date is before the atlas's first day, when no zone has a holder.
+    BeforeAtlas {
+        /// The first date given.
+        from: Date,
+    },
 }
 
 impl fmt::Display for CompareError {
@@ -143,6 +148,10 @@ impl fmt::Display for CompareError {
             CompareError::NotOrdered { from, to } => {
                 write!(f, "the second date {to} is not after the first date {from}")
             }
+            CompareError::BeforeAtlas { from } => write!(
+                f,
+                "the first date {from} is before the atlas's first day, {ATLAS_START}"
+            ),
         }
     }
 }
@@ -160,6 +169,9 @@ pub fn compare(
 ) -> Result<Comparison, CompareError> {
     if from >= to {
         return Err(CompareError::NotOrdered { from, to });
+    }
+    if from < ATLAS_START {
+        return Err(CompareError::BeforeAtlas { from });
     }
     let mut held = Vec::new();
     let mut changed = Vec::new();
