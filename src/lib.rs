@@ -4,8 +4,9 @@
 //! Data flows one way: `geodata/*.geojson` → [`atlas`] (validated features) →
 //! [`scene`] (styled primitives for a date) → [`render`] (window, SVG, PNG).
 //! [`spatial`] holds the one projection and the one "what is here" query;
-//! [`data`] is the loaded atlas with its projected shapes. [`story`] walks a
-//! text (a news article, a statement) claim by claim on the map.
+//! [`data`] is the loaded atlas with its projected shapes; [`compare`] finds
+//! what changed hands between two dates; [`story`] walks a text (a news
+//! article, a statement) claim by claim on the map.
 //!
 //! The window ([`app`]) sits on top and is the cargo feature `gui` (on by
 //! default); nothing below it knows of egui, so
@@ -16,6 +17,7 @@
 pub mod app;
 pub mod atlas;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod render;
 pub mod scene;

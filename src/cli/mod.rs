@@ -3,6 +3,7 @@
 mod animate;
 mod at;
 mod check;
+mod diff;
 mod events;
 mod export;
 mod find;
@@ -85,6 +86,22 @@ pub enum Command {
         /// The name or part of it.
         text: String,
         /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The areas that changed hands between two dates, in km², with totals per
+    /// controller, the events and the history entries in between.
+    Diff {
+        /// The first date, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        from: Date,
+        /// The second date (later than the first).
+        #[arg(long, value_parser = parse_date)]
+        to: Date,
+        /// Only this box: minlon,minlat,maxlon,maxlat.
+        #[arg(long, value_parser = parse_bbox_arg, allow_hyphen_values = true)]
+        bbox: Option<RegionBox>,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -181,6 +198,12 @@ pub fn run(
         } => at::run(data.as_ref(), date, lon, lat, radius_km, json, out, err),
         Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
         Command::Find { text, json } => find::run(data.as_ref(), &text, json, out, err),
+        Command::Diff {
+            from,
+            to,
+            bbox,
+            json,
+        } => diff::run(data.as_ref(), from, to, bbox, json, out, err),
         Command::Export(args) => export::run(args, data.as_ref(), out, err),
         Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
         Command::Story { action } => story::run(action, data.as_ref(), out, err),
