@@ -405,6 +405,7 @@ proptest! {
         let spoilt = !matches!(spoil, Spoil::None) && (n > 1 || !matches!(spoil, Spoil::Gap | Spoil::Overlap | Spoil::Swap));
         let zone = json!({"type": "Feature", "id": "zone-a", "properties": {
             "kind": "zone", "name": {"en": "Zone"}, "precision": "exact",
+            "de_jure": "AZE", "claimed_by": [],
             "sources": [{"title": "t"}], "history": entries},
             "geometry": {"type": "Polygon", "coordinates": [[[46,39],[47,39],[47,40],[46,40],[46,39]]]}});
         let (loaded, errors) = load("control", vec![zone]);

@@ -46,6 +46,8 @@ pub enum Command {
     ToggleEventList,
     /// Show or hide the help.
     ToggleHelp,
+    /// Show or hide the story player.
+    ToggleStories,
     /// Close the window.
     Quit,
 }

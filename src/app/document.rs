@@ -142,6 +142,7 @@ impl Document {
             | Command::OpenSearch
             | Command::ToggleEventList
             | Command::ToggleHelp
+            | Command::ToggleStories
             | Command::Quit => {}
         }
         before.changes_to(&self.fingerprint())

@@ -31,6 +31,7 @@ pub mod search_panel;
 pub mod state;
 pub mod state_file;
 pub mod status_bar;
+pub mod stories_panel;
 pub mod timeline_bar;
 pub mod timeline_panel;
 pub mod top_bar;
@@ -87,6 +88,8 @@ pub struct Panels {
     pub events: events_panel::EventsPanel,
     /// Whether the help is shown.
     pub help_open: bool,
+    /// The story player.
+    pub stories: stories_panel::StoriesPanel,
 }
 
 /// What the window needs from the desktop: dialogs, screenshots, waking up.
@@ -229,6 +232,7 @@ impl AtlasApp {
             Command::OpenSearch => self.panels.search.open(),
             Command::ToggleEventList => self.panels.events.open ^= true,
             Command::ToggleHelp => self.panels.help_open ^= true,
+            Command::ToggleStories => self.panels.stories.open ^= true,
             Command::Quit => {
                 if let Some(ctx) = &self.platform.ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -387,6 +391,7 @@ impl AtlasApp {
             .projector()
             .map_or(egui::Vec2::new(800.0, 600.0), |p| p.viewport.size());
         commands.extend(self.panels.search.show(ctx, &self.document, map_size));
+        commands.extend(self.panels.stories.show(ctx, &self.document, map_size));
         if self.panels.events.open {
             let mut open = true;
             egui::Window::new("Event list")

@@ -53,6 +53,11 @@ pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec
             ),
             ("Events", "The list of events (E)", Command::ToggleEventList),
             (
+                "Stories",
+                "Texts about the region checked claim by claim on the map",
+                Command::ToggleStories,
+            ),
+            (
                 "Help",
                 "Keys, gestures and how to read the map (F1 or ?)",
                 Command::ToggleHelp,

@@ -207,7 +207,7 @@ impl Loaded {
 /// the loader waiting forever and a device could be endless. The file is
 /// opened without waiting (a pipe opened so does not block) and checked
 /// again once open, in case it was swapped in between.
-fn read_data_file(path: &Path) -> Result<String, String> {
+pub fn read_data_file(path: &Path) -> Result<String, String> {
     use std::io::Read;
     let cannot = |e: std::io::Error| format!("cannot be read ({e})");
     let not_regular = |meta: &std::fs::Metadata| {

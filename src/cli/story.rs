@@ -439,7 +439,8 @@ pub(crate) fn check_bundled(atlas: &Atlas, data: Option<&PathBuf>) -> Vec<String
 /// "steps", decided by content); else its problems, checked against the
 /// bundled data or `--data DIR`.
 pub(crate) fn check_path(path: &Path, data: Option<&PathBuf>) -> Option<Vec<String>> {
-    let text = std::fs::read_to_string(path).ok()?;
+    // Only a regular file is read (a named pipe would never end).
+    let text = crate::atlas::read_data_file(path).ok()?;
     if !story::looks_like_story(&text) {
         return None;
     }

@@ -111,11 +111,9 @@ pub fn bundled() -> Stories {
 /// Reads one story file (a user's own, or one given to `check`).
 pub fn load_file(path: &Path) -> Result<Story, Vec<StoryError>> {
     let file = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    // Only a regular file: a named pipe would keep the program waiting.
+    match crate::atlas::read_data_file(path) {
         Ok(text) => parse_story(&file, &text),
-        Err(e) => Err(vec![StoryError::file(
-            &file,
-            format!("cannot be read ({e})"),
-        )]),
+        Err(message) => Err(vec![StoryError::file(&file, message)]),
     }
 }
