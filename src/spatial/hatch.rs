@@ -10,7 +10,7 @@ use geo::{BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPol
 use super::projected::MapPath;
 
 /// The distance between hatch lines, in map kilometres.
-pub const HATCH_SPACING_KM: f64 = 2.5;
+pub const HATCH_SPACING_KM: f64 = 5.0;
 
 /// Lines at 45° (rising to the right on screen, where y points down) every
 /// `spacing_km`, clipped to `area`.

@@ -89,8 +89,10 @@ impl LayerStyle for ControlStyle {
             for line in lines.iter() {
                 canvas.outlines.push(Stroke {
                     path: line.clone(),
-                    width: 0.9,
-                    color: color.gamma_multiply(0.8),
+                    // Thin and light, so the holder's colour still reads
+                    // at the scale of the whole region.
+                    width: 0.7,
+                    color: color.gamma_multiply(0.6),
                     dash: None,
                     bbox: pf.bbox,
                 });
