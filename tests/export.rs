@@ -485,3 +485,35 @@ fn an_unwritable_folder_is_reported_and_left_clean() {
         assert!(files_in(&locked).is_empty());
     }
 }
+
+/// A map of a day after the data's last review says so under its date; a map
+/// of the review day or earlier does not.
+#[test]
+fn a_date_after_the_data_review_is_marked_on_the_map() {
+    use caucasus_atlas::scene::{SceneOptions, build_scene};
+    let data = data();
+    let reviewed = data
+        .atlas
+        .reviewed
+        .expect("the bundled data has a review date");
+    let scene_on = |date: Date| {
+        build_scene(
+            &data.atlas,
+            &data.projected,
+            &SceneOptions {
+                date,
+                language: caucasus_atlas::atlas::Language::En,
+                hidden_layers: Default::default(),
+                extent: None,
+            },
+        )
+    };
+    assert_eq!(scene_on(reviewed).data_note, None);
+    let later = scene_on(reviewed.add_days(1));
+    let note = later.data_note.expect("a note after the review");
+    assert!(note.starts_with("data reviewed to "), "{note}");
+    let mut request = ExportRequest::new(reviewed.add_days(1));
+    request.format = Format::Svg;
+    let svg = render_svg(&data.atlas, &data.projected, &request).unwrap();
+    assert!(svg.contains(&note), "the export carries the note");
+}

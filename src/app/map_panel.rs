@@ -68,7 +68,7 @@ impl MapPanel {
         let projector = Projector::new(view, rect);
         let painter = ui.painter_at(rect);
         let (stats, placed) = paint_scene(&painter, scene, &projector);
-        paint_caption(&painter, rect, &scene.caption);
+        paint_caption(&painter, rect, &scene.caption, scene.data_note.as_deref());
         paint_scale_bar(&painter, &projector);
         register_label_accessibility(ui.ctx(), response.id, &placed);
         let selected_on_screen = document

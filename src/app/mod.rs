@@ -218,7 +218,8 @@ impl AtlasApp {
         let changes = self.document.apply(command.clone());
         match command {
             Command::Screenshot => {
-                self.platform.pending_screenshot = Some(default_screenshot_path());
+                self.platform.pending_screenshot =
+                    Some(default_screenshot_path(self.document.date()));
             }
             Command::ScreenshotAs => self.ask_where_to_save(SaveTarget::Screenshot),
             Command::ScreenshotTo(path) => self.platform.pending_screenshot = Some(path),
@@ -266,7 +267,7 @@ impl AtlasApp {
         let dialog = match target {
             SaveTarget::Screenshot => SaveDialog::suggesting(
                 "Save screenshot",
-                &default_screenshot_path(),
+                &default_screenshot_path(self.document.date()),
                 "PNG image",
                 "png",
             ),
@@ -477,9 +478,9 @@ impl Platform {
     }
 }
 
-/// Where a screenshot goes unless the user says otherwise.
-fn default_screenshot_path() -> PathBuf {
-    save_paths::default_folder().join(save_paths::timestamped_name("caucasus-atlas", "png"))
+/// Where a screenshot of the map on `date` goes unless the user says otherwise.
+fn default_screenshot_path(date: Date) -> PathBuf {
+    save_paths::dated_name(&save_paths::default_folder(), date, "png")
 }
 
 impl eframe::App for AtlasApp {

@@ -19,19 +19,33 @@ pub fn default_folder() -> PathBuf {
     PathBuf::from(".")
 }
 
-/// A file name with the local time, so screenshots never overwrite each other.
-pub fn timestamped_name(prefix: &str, extension: &str) -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let day = Date::from_ymd(1970, 1, 1).map(|d| d.add_days((secs / 86_400) as i64));
-    let t = secs % 86_400;
-    format!(
-        "{prefix}-{}-{:02}{:02}{:02}.{extension}",
-        day.map(|d| d.to_string()).unwrap_or_default(),
-        t / 3600,
-        (t / 60) % 60,
-        t % 60
-    )
+/// A free file name in `folder` named by the map's date
+/// (`caucasus-atlas-2020-11-10.png`, then `…-2.png`, `…-3.png`): a reader can
+/// tell what a screenshot shows, and none overwrites another.
+pub fn dated_name(folder: &std::path::Path, date: Date, extension: &str) -> PathBuf {
+    let base = format!("caucasus-atlas-{date}");
+    let first = folder.join(format!("{base}.{extension}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..10_000)
+        .map(|n| folder.join(format!("{base}-{n}.{extension}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screenshots_are_named_by_the_map_date_and_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let date: Date = "2020-11-10".parse().unwrap();
+        let first = dated_name(dir.path(), date, "png");
+        assert!(first.ends_with("caucasus-atlas-2020-11-10.png"));
+        std::fs::write(&first, b"x").unwrap();
+        let second = dated_name(dir.path(), date, "png");
+        assert!(second.ends_with("caucasus-atlas-2020-11-10-2.png"));
+    }
 }

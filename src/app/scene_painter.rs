@@ -184,19 +184,33 @@ pub fn register_label_accessibility(ctx: &egui::Context, parent: Id, placed: &[P
 }
 
 /// The date caption in the map's top-left corner, large, on a light plate.
-pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str) {
+pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str, note: Option<&str>) {
     let galley = painter.layout_no_wrap(
         caption.to_string(),
         FontId::proportional(26.0),
         crate::scene::style::LABEL,
     );
     let pos = viewport.min + Vec2::new(14.0, 10.0);
-    painter.rect_filled(
-        Rect::from_min_size(pos, galley.size()).expand(6.0),
-        4.0,
-        crate::scene::style::HALO,
-    );
+    let mut plate = Rect::from_min_size(pos, galley.size());
+    let note = note.map(|n| {
+        painter.layout_no_wrap(
+            n.to_string(),
+            FontId::proportional(12.0),
+            crate::scene::style::LABEL_MUTED,
+        )
+    });
+    if let Some(n) = &note {
+        plate = plate.union(Rect::from_min_size(
+            plate.left_bottom() + Vec2::new(0.0, 2.0),
+            n.size(),
+        ));
+    }
+    painter.rect_filled(plate.expand(6.0), 4.0, crate::scene::style::HALO);
+    let below = pos + Vec2::new(0.0, galley.size().y + 2.0);
     painter.galley(pos, galley, crate::scene::style::LABEL);
+    if let Some(n) = note {
+        painter.galley(below, n, crate::scene::style::LABEL_MUTED);
+    }
 }
 
 /// A legend entry's swatch (area, line or symbol) centred on `center`, about

@@ -690,6 +690,11 @@ fn write_title_block(column: &mut PanelColumn<'_>, scene: &Scene, options: &Expo
         let y = column.y;
         column.text(left, y + 19.0, 19.0, style::LABEL, &scene.caption);
         column.y += 28.0;
+        if let Some(note) = &scene.data_note {
+            let y = column.y;
+            column.text(left, y + 2.0, 11.0, style::LABEL_MUTED, note);
+            column.y += 14.0;
+        }
     }
 }
 

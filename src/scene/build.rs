@@ -78,6 +78,10 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         labels: Vec::new(),
         legend: Vec::new(),
         caption: caption(options.date),
+        data_note: atlas
+            .reviewed
+            .filter(|reviewed| *reviewed < options.date)
+            .map(|reviewed| format!("data reviewed to {}", caption(reviewed))),
         credits: Vec::new(),
     };
     let mut credits = Credits::default();

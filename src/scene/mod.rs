@@ -156,6 +156,9 @@ pub struct Scene {
     pub legend: Vec<LegendEntry>,
     /// The caption (the date in words).
     pub caption: String,
+    /// Said under the caption when the date shown is later than the day the
+    /// data was last reviewed against its sources ("data reviewed to …").
+    pub data_note: Option<String>,
     /// Credits for what is drawn: the sources of the visible features (deduplicated,
     /// in drawing order) followed by the base-map credits.
     pub credits: Vec<Credit>,
