@@ -22,6 +22,15 @@ pub fn font_definitions() -> FontDefinitions {
                 .push(name.to_string());
         }
     }
+    // egui's monospace face has the arrows the shortcut texts use ("Alt+←");
+    // the proportional faces do not, so it is their last fallback.
+    if fonts.font_data.contains_key("Hack") {
+        fonts
+            .families
+            .entry(FontFamily::Proportional)
+            .or_default()
+            .push("Hack".to_string());
+    }
     fonts
 }
 
