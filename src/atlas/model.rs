@@ -375,7 +375,10 @@ impl Feature {
             let Some((first, last)) = entry.from_range else {
                 return false;
             };
-            let changes_hands = i == 0 || self.history[i - 1].controller != entry.controller;
+            let changes_hands = i
+                .checked_sub(1)
+                .and_then(|p| self.history.get(p))
+                .is_none_or(|previous| previous.controller != entry.controller);
             changes_hands && first <= date && date <= last
         });
         Some(if changing {

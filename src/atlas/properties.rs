@@ -194,8 +194,8 @@ pub(crate) fn parse_range(
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(items)) if items.len() == 2 => {
-            let a = parse_opt_date(site, key, Some(&items[0]))?;
-            let b = parse_opt_date(site, key, Some(&items[1]))?;
+            let a = parse_opt_date(site, key, items.first())?;
+            let b = parse_opt_date(site, key, items.get(1))?;
             match (a, b) {
                 (Some(a), Some(b)) if a <= b => Ok(Some((a, b))),
                 (Some(a), Some(b)) => {

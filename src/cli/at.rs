@@ -1,5 +1,6 @@
 //! `caucasus-atlas at --date D --lon X --lat Y [--json]`.
 
+use crate::json::put;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -72,40 +73,44 @@ pub fn run(
                 let span = match f.state_on(date) {
                     Some(state) => {
                         if let Some(c) = state.controller {
-                            obj["controller"] = json!(c.code());
+                            put(&mut obj, "controller", json!(c.code()));
                         }
                         // "status" is the control status (held|contested); the
                         // corridor's own status word has its own name.
                         if let Some(status) = &state.status {
-                            obj["corridor_status"] = json!(status);
+                            put(&mut obj, "corridor_status", json!(status));
                         }
                         state.span
                     }
                     None => f.lifespan,
                 };
                 if let Some(status) = f.status_on(date) {
-                    obj["status"] = json!(status.as_str());
+                    put(&mut obj, "status", json!(status.as_str()));
                 }
                 if f.layer == LayerKind::Control || f.de_jure().is_some() {
-                    obj["de_jure"] = json!(f.de_jure().map(|c| c.code()));
-                    obj["claimed_by"] = json!(
-                        f.claimed_by(date)
-                            .iter()
-                            .map(|c| c.code())
-                            .collect::<Vec<_>>()
+                    put(&mut obj, "de_jure", json!(f.de_jure().map(|c| c.code())));
+                    put(
+                        &mut obj,
+                        "claimed_by",
+                        json!(
+                            f.claimed_by(date)
+                                .iter()
+                                .map(|c| c.code())
+                                .collect::<Vec<_>>()
+                        ),
                     );
                 }
                 if let Some(since) = f.since(date) {
-                    obj["since"] = json!(since.to_string());
+                    put(&mut obj, "since", json!(since.to_string()));
                 }
                 if let Some(phase) = f.phase_since(date) {
-                    obj["phase_since"] = json!(phase.to_string());
+                    put(&mut obj, "phase_since", json!(phase.to_string()));
                 }
                 if let Some(from) = span.from {
-                    obj["from"] = json!(from.to_string());
+                    put(&mut obj, "from", json!(from.to_string()));
                 }
                 if let Some(until) = span.until {
-                    obj["until"] = json!(until.to_string());
+                    put(&mut obj, "until", json!(until.to_string()));
                 }
                 obj
             })
@@ -113,7 +118,7 @@ pub fn run(
         let mut doc =
             json!({"date": date.to_string(), "lon": lon, "lat": lat, "features": features});
         if let Some(reviewed) = reviewed_before {
-            doc["data_reviewed"] = json!(reviewed.to_string());
+            put(&mut doc, "data_reviewed", json!(reviewed.to_string()));
         }
         writeln!(
             out,
@@ -204,7 +209,7 @@ pub fn run(
 fn source_json(source: &Source) -> serde_json::Value {
     let mut obj = json!({"title": source.title, "url": source.url});
     if let Some(side) = source.partisan {
-        obj["partisan"] = json!(side.code());
+        put(&mut obj, "partisan", json!(side.code()));
     }
     obj
 }

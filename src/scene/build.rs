@@ -130,7 +130,10 @@ pub fn caption(date: Date) -> String {
     format!(
         "{} {} {}",
         date.day(),
-        MONTHS[(date.month() - 1) as usize],
+        // chrono's months run 1..=12, so the lookup never misses.
+        MONTHS
+            .get((date.month() as usize).wrapping_sub(1))
+            .unwrap_or(&""),
         date.year()
     )
 }
