@@ -147,6 +147,10 @@ fn at_takes_names_and_refuses_an_unknown_order() {
         "Stepanakert (Khankendi)"
     ));
     assert!(has(&names("2024-01-01", "single"), "Khankendi"));
+    // The window's own --names is checked before any window opens.
+    let (code, _, err) = atlas(&["--names", "both"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("is not a name order"), "{err}");
     let (code, _, err) = at("2024-01-01", "armenian");
     assert_ne!(code, 0);
     assert!(err.contains("is not a name order"), "{err}");
