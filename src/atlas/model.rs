@@ -4,7 +4,8 @@ use super::{Controller, LayerKind};
 use crate::time::{Date, Lifespan};
 
 /// A feature's names by language. `en` is always present; for contested places
-/// it holds both names, Armenian first ("Stepanakert / Khankendi").
+/// it holds both names, Armenian first ("Stepanakert / Khankendi"). Shown
+/// through [`crate::atlas::Atlas::name_on`], which orders such pairs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Names {
     /// English (or a Latin transliteration).
@@ -17,6 +18,8 @@ pub struct Names {
     pub ru: Option<String>,
     /// Georgian.
     pub ka: Option<String>,
+    /// Who uses which name of each "A / B" pair, when the names hold pairs.
+    pub sides: Option<super::NameSides>,
 }
 
 /// A label language the user can choose.

@@ -100,6 +100,8 @@ impl<'a> Properties<'a> {
             az: lang("az")?,
             ru: lang("ru")?,
             ka: lang("ka")?,
+            // Filled in by the loader, which knows `contested` and `name_sides`.
+            sides: None,
         })
     }
 

@@ -6,23 +6,40 @@ use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::atlas::{ControlStatus, LayerKind, SHOWN_CHARS, Source, printable};
+use crate::atlas::{ControlStatus, Language, LayerKind, NameOrder, SHOWN_CHARS, Source, printable};
 use crate::data::AtlasData;
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::{ATLAS_START, Date};
 
+/// What `at` is asked.
+pub struct Query {
+    /// The date.
+    pub date: Date,
+    /// Longitude in degrees east.
+    pub lon: f64,
+    /// Latitude in degrees north.
+    pub lat: f64,
+    /// How far a point or line may be and still count.
+    pub radius_km: f64,
+    /// The order of a place's two names.
+    pub names: NameOrder,
+}
+
 /// Prints what is at the point on the date.
-#[allow(clippy::too_many_arguments)]
 pub fn run(
     data: Option<&PathBuf>,
-    date: Date,
-    lon: f64,
-    lat: f64,
-    radius_km: f64,
+    query: Query,
     as_json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
+    let Query {
+        date,
+        lon,
+        lat,
+        radius_km,
+        names,
+    } = query;
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
         writeln!(
             err,
@@ -66,7 +83,7 @@ pub fn run(
                 let mut obj = json!({
                     "layer": f.layer,
                     "id": f.id,
-                    "name": f.name.en,
+                    "name": data.atlas.name_on(f, date, Language::En, names),
                     "kind": f.kind,
                     "sources": f.sources.iter().map(source_json).collect::<Vec<_>>(),
                 });
@@ -196,7 +213,10 @@ pub fn run(
                 out,
                 "  {:<15} {:<32} {}",
                 printable(f.layer.name(), SHOWN_CHARS),
-                printable(&f.name.en, SHOWN_CHARS),
+                printable(
+                    &data.atlas.name_on(f, date, Language::En, names),
+                    SHOWN_CHARS
+                ),
                 state
             )?;
         }
