@@ -60,6 +60,12 @@ fn the_view_menu_switches_light_and_dark_and_remembers() {
         harness.get_by_label(choice).click();
         harness.run();
         assert_eq!(harness.ctx.theme(), theme);
+        // The widgets really are drawn so (the light legend plate once turned
+        // the dark style light for the whole window).
+        assert_eq!(
+            harness.ctx.global_style().visuals.dark_mode,
+            theme == egui::Theme::Dark
+        );
         assert_eq!(harness.state().map_theme(), theme);
         assert_eq!(harness.state().persisted().theme, theme.into());
     }

@@ -22,6 +22,9 @@ use crate::spatial::{MapPoint, MapView, ProjectedShape, Projector};
 /// How far (screen points) from a point or line a click still picks it.
 const PICK_RADIUS_POINTS: f64 = 6.0;
 
+/// The most features the chooser lists (the nearest; zoom in for the others).
+const CHOOSER_LIMIT: usize = 8;
+
 /// How long a glide to a story step's view takes, in seconds.
 pub const GLIDE_SECONDS: f64 = 0.5;
 
@@ -373,25 +376,31 @@ fn hover_tooltip(response: &Response, document: &Document, projector: &Projector
 
 /// The features a click at `point` can select, as (id, label): points and
 /// lines within reach first (top layer first), then the areas under it;
-/// country outlines only when nothing else is there. The first is selected.
+/// the background (countries, provinces, lakes) only when nothing else is
+/// there. The first is selected.
 fn pick(document: &Document, point: MapPoint, projector: &Projector) -> Vec<(String, String)> {
     let hits = document.features_at(point, PICK_RADIUS_POINTS * projector.km_per_point());
     let is_area =
         |h: &&crate::spatial::Hit<'_>| matches!(h.projected.shape, ProjectedShape::Area { .. });
     let mut ordered: Vec<_> = hits.iter().filter(|h| !is_area(h)).collect();
     ordered.extend(hits.iter().filter(|h| is_area(h)));
-    let without_countries: Vec<_> = ordered
-        .iter()
-        .filter(|h| h.feature.layer != LayerKind::Countries)
-        .copied()
-        .collect();
-    let chosen = if without_countries.is_empty() {
+    // Country outlines, provinces and lakes are the background: offered only
+    // when nothing else is there.
+    let background = |h: &&&crate::spatial::Hit<'_>| {
+        matches!(
+            h.feature.layer,
+            LayerKind::Countries | LayerKind::Admin1 | LayerKind::Lakes
+        )
+    };
+    let foreground: Vec<_> = ordered.iter().filter(|h| !background(h)).copied().collect();
+    let chosen = if foreground.is_empty() {
         ordered
     } else {
-        without_countries
+        foreground
     };
     chosen
         .into_iter()
+        .take(CHOOSER_LIMIT)
         .map(|h| {
             let kind = super::details::kind_label(h.feature);
             (
