@@ -155,6 +155,10 @@ impl AtlasApp {
             Err(note) => (None, Some(note)),
         };
         let mut app = AtlasApp::build(data, stored.as_ref());
+        // A desktop that does not say which look it prefers gets the light
+        // one, which matches the map's palette.
+        cc.egui_ctx
+            .options_mut(|o| o.fallback_theme = egui::Theme::Light);
         cc.egui_ctx.set_theme(app.panels.theme);
         app.platform.notes.extend(note);
         app
