@@ -59,6 +59,8 @@ fn a_zone_is_described_in_plain_words_without_maintainers_notes() {
     // The history's rows: written-out dates, names instead of codes.
     harness.get_by_label("20 Feb 1988 – 7 May 1992");
     harness.get_by_label("since 8 Nov 2020");
+    // The first row runs across the end of the Soviet Union.
+    harness.get_by_label("Held by Soviet Azerbaijan, then Azerbaijan");
     assert!(
         harness
             .query_all(By::new().label_contains("Held by Nagorno-Karabakh Republic / Artsakh"))

@@ -163,7 +163,14 @@ fn entry_text(entry: &HistoryEntry) -> String {
     let mut parts = Vec::new();
     let on = entry.span.from.unwrap_or(crate::time::ATLAS_START);
     if let Some(c) = entry.controller {
-        parts.push(format!("Held by {}", c.description_on(on)));
+        // A row that runs across the end of the Soviet Union names both.
+        let last = entry.span.until.map_or(Date::today(), |u| u.add_days(-1));
+        let (first_name, last_name) = (c.description_on(on), c.description_on(last));
+        if first_name == last_name {
+            parts.push(format!("Held by {first_name}"));
+        } else {
+            parts.push(format!("Held by {first_name}, then {last_name}"));
+        }
     }
     if let Some(status) = &entry.status {
         parts.push(capitalised(status));

@@ -350,15 +350,14 @@ fn hover_tooltip(response: &Response, document: &Document, projector: &Projector
         .take(4)
         .map(
             |h| match (h.feature.controller_on(date), &h.feature.layer) {
-                (Some(c), _) => format!(
-                    "{} — held by {} ({})",
-                    h.feature.name.en,
-                    c.code(),
-                    c.description_on(date)
-                ),
+                (Some(c), _) => {
+                    format!("{} — held by {}", h.feature.name.en, c.description_on(date))
+                }
                 // An event says when it happened.
                 (None, LayerKind::Events) => match h.feature.lifespan.from {
-                    Some(day) => format!("{} ({day})", h.feature.name.en),
+                    Some(day) => {
+                        format!("{} ({})", h.feature.name.en, super::plain_words::day(day))
+                    }
                     None => h.feature.name.en.clone(),
                 },
                 (None, _) => h.feature.name.en.clone(),
