@@ -7,7 +7,7 @@ use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::time::{Date, TimeCommand};
 use egui::{Key, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, Queryable};
 
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
     let data = AtlasData::load(None);
@@ -39,6 +39,15 @@ fn a_step_onto_a_change_of_control_flashes_the_zone_for_a_second() {
     harness.run();
     assert_eq!(harness.state().date(), "2020-11-20".parse().unwrap());
     assert_eq!(flashing(&harness), ["zone-aghdam-west"]);
+    // The line under the timeline names the holders, not their codes.
+    assert!(
+        harness
+            .query_all(By::new().label_contains(
+                "passes from Nagorno-Karabakh Republic / Artsakh (de facto) to Azerbaijan"
+            ))
+            .count()
+            > 0
+    );
     // A step onto a day without changes flashes nothing.
     harness.key_press(Key::ArrowRight);
     harness.run();
