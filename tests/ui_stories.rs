@@ -44,3 +44,115 @@ fn stepping_through_the_may_2024_story_and_leaving_it() {
     harness.run();
     assert_eq!(harness.state().date(), start, "the user's own date again");
 }
+
+/// The text field highest in the window (above the timeline's date field).
+fn topmost_text_field<'h>(harness: &'h Harness<'static, AtlasApp>) -> egui_kittest::Node<'h> {
+    harness
+        .query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::TextInput))
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("a text field")
+}
+
+fn story_harness(start: &str) -> Harness<'static, AtlasApp> {
+    let data = AtlasData::load(None);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1366.0, 768.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| AtlasApp::new(cc, data));
+    let start: Date = start.parse().unwrap();
+    harness
+        .state_mut()
+        .apply(Command::Time(TimeCommand::SetDate(start)));
+    harness.run();
+    harness
+}
+
+#[test]
+fn arrows_step_the_story_the_map_glides_and_outlines_every_feature() {
+    let mut harness = story_harness("2019-06-01");
+    let stories = story::bundled();
+    let may = stories.get("may-2024-russia-withdraws").unwrap();
+    harness.get_by_label("Stories").click();
+    harness.run();
+    harness.get_by_label(&may.title).click();
+    harness.run();
+    let highlighted = harness.state().panels().stories.highlighted().to_vec();
+    assert_eq!(highlighted, may.step(1).unwrap().view.highlight);
+    assert!(
+        highlighted.len() > 1,
+        "the first step names several features"
+    );
+
+    // → is the next claim (not the next day), ← the previous one.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().date(), may.step(2).unwrap().view.date);
+    harness.get_by_label(&format!("Claim 2 of {}", may.steps.len()));
+    harness.key_press(egui::Key::ArrowRight);
+    harness.step();
+    let third = may.step(3).unwrap();
+    assert_eq!(harness.state().date(), third.view.date, "the date jumps");
+    let map = harness.state().map_projector().unwrap().viewport.size();
+    let target = caucasus_atlas::spatial::MapView::fit_box(&third.view.bbox, map.x, map.y);
+    // The view glides there over half a second (a step is 0.25 s).
+    harness.step();
+    let midway = harness.state().view().unwrap();
+    assert_ne!(midway, target, "the view does not jump");
+    harness.run_steps(3);
+    let arrived = harness.state().view().unwrap();
+    assert!(
+        (arrived.points_per_km - target.points_per_km).abs() < 1e-9
+            && (arrived.center[0] - target.center[0]).abs() < 1e-6,
+        "{arrived:?} vs {target:?}"
+    );
+    assert_eq!(
+        harness.state().panels().stories.highlighted(),
+        third.view.highlight.as_slice()
+    );
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().date(), may.step(2).unwrap().view.date);
+}
+
+#[test]
+fn a_users_story_file_opens_and_a_broken_one_is_named_without_losing_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut own: serde_json::Value = serde_json::from_str(
+        story::BUNDLED_STORIES
+            .iter()
+            .find(|(file, _)| file.contains("trilateral"))
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    own["id"] = "my-own-walk".into();
+    own["title"] = "My own walk through the statement".into();
+    let good = dir.path().join("mine.json");
+    std::fs::write(&good, serde_json::to_string(&own).unwrap()).unwrap();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{ \"id\": ").unwrap();
+
+    let mut harness = story_harness("2019-06-01");
+    harness.get_by_label("Stories").click();
+    harness.run();
+    let open = |harness: &mut Harness<'static, AtlasApp>, path: &std::path::Path| {
+        topmost_text_field(harness).click();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        topmost_text_field(harness).type_text(&path.display().to_string());
+        harness.run();
+        harness.get_by_label("Open").click();
+        harness.run();
+    };
+    let bundled = harness.state().panels().stories.titles().len();
+    open(&mut harness, &broken);
+    harness.get_by_label_contains("broken.json");
+    assert_eq!(harness.state().panels().stories.titles().len(), bundled);
+    open(&mut harness, &good);
+    assert!(harness.query_by_label_contains("broken.json").is_none());
+    harness
+        .get_by_label("My own walk through the statement")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Claim 1 of");
+}

@@ -50,6 +50,11 @@ pub enum Command {
     ToggleHelp,
     /// Show or hide the story player.
     ToggleStories,
+    /// In the story being played, go to the next step (`true`) or the
+    /// previous one (`false`).
+    StoryStep(bool),
+    /// Choose the window's light or dark look (or follow the system).
+    SetTheme(egui::ThemePreference),
     /// Close the window.
     Quit,
 }

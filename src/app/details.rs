@@ -1,116 +1,257 @@
 //! The details panel: everything about the selected feature on the current
-//! date — names, status, the whole history (click a row to go there),
-//! precision and sources.
+//! date, in plain words — who held it since when, the whole history (click a
+//! row's dates to go there) with each row's sources beside it, precision and
+//! sources. Codes become names, dates are written out, and the notes meant
+//! for maintainers stay in the data files (see [`super::plain_words`]).
+//!
+//! The rows are laid out top to bottom without a [`egui::Grid`]: a grid
+//! learns its column widths in an invisible first pass in which text does
+//! not wrap, so a history with long notes came out scrambled on the first
+//! frame and only settled when something else caused a repaint.
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
 use super::Command;
 use super::document::Document;
-use crate::atlas::{Feature, HistoryEntry, LayerKind, Precision, Source};
+use super::plain_words::{day, day_range, for_readers, span};
+use crate::atlas::{ControlStatus, Feature, HistoryEntry, LayerKind, Precision, Source};
 use crate::spatial::{MapPoint, features_at};
-use crate::time::{Date, Lifespan, TimeCommand};
+use crate::time::{Date, TimeCommand};
 
 /// A readable name for a feature's kind.
-fn kind_label(feature: &Feature) -> String {
+pub(crate) fn kind_label(feature: &Feature) -> String {
     match feature.layer {
-        LayerKind::Control => "Control zone".to_string(),
-        LayerKind::Events => format!("Event ({})", feature.kind),
-        LayerKind::RussianForces => format!("Forces: {}", feature.kind.replace('-', " ")),
+        LayerKind::Control => "Area of control".to_string(),
+        LayerKind::Events => format!("Event: {}", feature.kind.replace('-', " ")),
+        LayerKind::RussianForces => capitalised(&feature.kind.replace('-', " ")),
         LayerKind::Corridor => "Lachin corridor".to_string(),
-        LayerKind::Countries => "Country (Natural Earth outline)".to_string(),
-        _ => feature.kind.replace('-', " "),
+        LayerKind::Countries => "Country outline".to_string(),
+        _ => capitalised(&feature.kind.replace('-', " ")),
     }
 }
 
-fn span_text(span: &Lifespan) -> String {
-    match (span.from, span.until) {
-        (Some(f), Some(u)) => format!("{f} – {}", u.add_days(-1)),
-        (Some(f), None) => format!("since {f}"),
-        (None, Some(u)) => format!("until {}", u.add_days(-1)),
-        (None, None) => "always".to_string(),
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
+/// `1960` → `1,960`.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The main line: who holds the feature on `date` and since when, or
+/// when it is there. Public for the tests of the wording.
+///
+/// ```
+/// # use caucasus_atlas::atlas::Loaded;
+/// # use caucasus_atlas::app::details::status_text;
+/// let atlas = Loaded::bundled().atlas;
+/// let shusha = atlas.feature("zone-shusha-district").unwrap();
+/// assert_eq!(
+///     status_text(shusha, "2020-11-10".parse().unwrap()),
+///     "Held by Azerbaijan since 8 Nov 2020 (date known as 8–9 Nov 2020)"
+/// );
+/// ```
+pub fn status_text(feature: &Feature, date: Date) -> String {
+    if let Some(controller) = feature.controller_on(date) {
+        let mut text = format!("Held by {}", controller.description_on(date));
+        if let Some(since) = feature.since(date) {
+            text.push_str(&format!(" since {}", day(since)));
+            let first = feature.history.iter().find(|h| h.span.from == Some(since));
+            if let Some((a, b)) = first.and_then(|h| h.from_range) {
+                text.push_str(&format!(" (date known as {})", day_range(a, b)));
+            }
+        }
+        if feature.status_on(date) == Some(ControlStatus::Contested)
+            && let Some((next, (a, b))) = feature
+                .history
+                .iter()
+                .filter(|h| h.span.from > Some(date))
+                .find_map(|h| h.from_range.map(|r| (h, r)))
+            && let Some(to) = next.controller
+        {
+            text.push_str(&format!(
+                "; passing to {} on a day between {}",
+                to.description_on(date),
+                day_range(a, b)
+            ));
+        }
+        return text;
+    }
+    let range = |r: Option<(Date, Date)>| {
+        r.map(|(a, b)| format!(" (date known as {})", day_range(a, b)))
+            .unwrap_or_default()
+    };
+    if feature.layer == LayerKind::Events {
+        return match (feature.lifespan.from, feature.lifespan.until) {
+            (Some(f), Some(u)) if u.add_days(-1) > f => {
+                format!("From {} to {}", day(f), day(u.add_days(-1)))
+            }
+            (Some(f), _) => format!("On {}{}", day(f), range(feature.from_range)),
+            (None, _) => String::new(),
+        };
+    }
+    if !feature.exists_on(date) {
+        return format!("Not there on {}: {}", day(date), span(&feature.lifespan));
+    }
+    // Only the start: the end, if any, lies after the date shown.
+    match feature.lifespan.from {
+        Some(f) => format!("There since {}{}", day(f), range(feature.from_range)),
+        None => String::new(),
+    }
+}
+
+/// The state of the current history entry (status, strength), if it has one.
+fn phase_text(feature: &Feature, date: Date) -> Option<String> {
+    let state = feature.state_on(date)?;
+    if state.controller.is_some() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if let Some(status) = &state.status {
+        parts.push(capitalised(status));
+    }
+    if let Some(n) = state.strength {
+        parts.push(format!("about {} personnel", thousands(n)));
+    }
+    let since = state.span.from.map(|d| format!(" since {}", day(d)));
+    (!parts.is_empty()).then(|| capitalised(&parts.join(", ")) + &since.unwrap_or_default())
+}
+
+/// Who the zone belongs to internationally and who else claims it, when
+/// that is not its holder.
+fn standing_lines(feature: &Feature, date: Date) -> Vec<String> {
+    let mut lines = Vec::new();
+    let holder = feature.controller_on(date);
+    if let Some(de_jure) = feature.de_jure()
+        && holder.is_some()
+        && holder != Some(de_jure)
+    {
+        lines.push(format!(
+            "Internationally recognised as part of {}",
+            de_jure.description_on(date)
+        ));
+    }
+    for claim in feature.claims.iter().filter(|c| c.span.contains(date)) {
+        let since = claim
+            .span
+            .from
+            .map(|d| format!(" since {}", day(d)))
+            .unwrap_or_default();
+        lines.push(format!(
+            "Claimed by {}{since}",
+            claim.by.description_on(date)
+        ));
+    }
+    lines
+}
+
+/// What one history row says besides its dates.
 fn entry_text(entry: &HistoryEntry) -> String {
     let mut parts = Vec::new();
+    let on = entry.span.from.unwrap_or(crate::time::ATLAS_START);
     if let Some(c) = entry.controller {
-        parts.push(format!("{} — {}", c.code(), c.description()));
+        // A row that runs across the end of the Soviet Union names both.
+        let last = entry.span.until.map_or(Date::today(), |u| u.add_days(-1));
+        let (first_name, last_name) = (c.description_on(on), c.description_on(last));
+        if first_name == last_name {
+            parts.push(format!("Held by {first_name}"));
+        } else {
+            parts.push(format!("Held by {first_name}, then {last_name}"));
+        }
     }
     if let Some(status) = &entry.status {
-        parts.push(status.clone());
+        parts.push(capitalised(status));
     }
     if let Some(n) = entry.strength {
-        parts.push(format!("about {n} personnel"));
+        parts.push(format!("about {} personnel", thousands(n)));
     }
     if let Some((a, b)) = entry.from_range {
-        parts.push(format!("began between {a} and {b}"));
+        parts.push(format!("date known as {}", day_range(a, b)));
     }
-    parts.join("; ")
+    capitalised(&parts.join("; "))
 }
 
-/// The status line for `date`. "Since" is the first day of the control or
-/// presence, not of the current history entry; the current phase is named
-/// separately when it began later.
-fn status_text(feature: &Feature, date: Date) -> String {
-    let since = feature
-        .since(date)
-        .map(|d| format!(" since {d}"))
-        .unwrap_or_default();
-    let phase = match (feature.since(date), feature.phase_since(date)) {
-        (Some(start), Some(phase)) if phase > start => format!(" (this phase since {phase})"),
-        _ => String::new(),
-    };
-    if let Some(state) = feature.state_on(date) {
-        if let Some(c) = state.controller {
-            return format!(
-                "On {date}: held by {} — {}{since}{phase}",
-                c.code(),
-                c.description()
-            );
-        }
-        if let Some(status) = &state.status {
-            return format!("On {date}: {status}{phase}; present{since}");
-        }
-    }
-    match (feature.exists_on(date), feature.lifespan.from) {
-        (true, Some(_)) => format!("On {date}: present{since}{phase}"),
-        (true, None) => format!("On {date}: shown on every date"),
-        (false, _) => format!("On {date}: not present ({})", span_text(&feature.lifespan)),
-    }
+/// A note as a reader sees it: names for ids, no maintainers' remarks.
+fn reader_note(document: &Document, note: &str) -> Option<String> {
+    let atlas = &document.data().atlas;
+    for_readers(note, |id| atlas.feature(id).map(|f| f.name.en.as_str()))
 }
 
+/// The colour of a partisan mark (the warning colour of the theme).
+fn partisan_color(ui: &Ui) -> Color32 {
+    ui.visuals().warn_fg_color
+}
+
+/// One line per source: its title (a link when it has a web address), its
+/// date, and whose side it speaks for when it is partisan.
 fn sources_list(ui: &mut Ui, sources: &[Source]) {
     for source in sources {
-        let date = source.date.map(|d| format!(" ({d})")).unwrap_or_default();
-        match &source.url {
-            // Only web addresses open in the browser.
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                ui.hyperlink_to(format!("{}{date}", source.title), url)
-                    .on_hover_text(url);
+        ui.horizontal_wrapped(|ui| {
+            let date = source
+                .date
+                .map(|d| format!(" ({})", day(d)))
+                .unwrap_or_default();
+            match &source.url {
+                // Only web addresses open in the browser.
+                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                    ui.hyperlink_to(format!("{}{date}", source.title), url)
+                        .on_hover_text(url);
+                }
+                _ => {
+                    ui.label(format!("{}{date}", source.title));
+                }
             }
-            _ => {
-                ui.label(format!("{}{date}", source.title));
+            if let Some(side) = source.partisan {
+                ui.label(
+                    RichText::new(format!("partisan: {}", side.code()))
+                        .small()
+                        .color(partisan_color(ui)),
+                )
+                .on_hover_text(format!(
+                    "This source speaks for one side: the government or state media of {}",
+                    side.description()
+                ));
             }
-        }
+        });
     }
 }
 
-/// The dated rows of a history; clicking a row's date moves the slider there.
-fn history_grid(
+/// The dated rows of a history, one under the other; clicking a row's dates
+/// moves the slider there. Each row carries its own sources.
+fn history_rows(
     ui: &mut Ui,
-    id: &str,
+    document: &Document,
     history: &[HistoryEntry],
-    date: Date,
     out: &mut Vec<Command>,
 ) {
-    egui::Grid::new(("history", id))
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            for entry in history {
-                let current = entry.span.contains(date);
-                let button = egui::Button::new(RichText::new(span_text(&entry.span)).monospace())
-                    .selected(current);
+    let date = document.date();
+    for (i, entry) in history.iter().enumerate() {
+        let current = entry.span.contains(date);
+        let fill = if i % 2 == 1 {
+            ui.visuals().faint_bg_color
+        } else {
+            Color32::TRANSPARENT
+        };
+        egui::Frame::NONE
+            .fill(fill)
+            .inner_margin(egui::Margin::symmetric(4, 3))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let button =
+                    egui::Button::new(RichText::new(span(&entry.span)).strong()).selected(current);
                 if ui
                     .add(button)
                     .on_hover_text("Move the slider to this date")
@@ -119,16 +260,19 @@ fn history_grid(
                 {
                     out.push(Command::Time(TimeCommand::SetDate(from)));
                 }
-                ui.vertical(|ui| {
-                    ui.label(entry_text(entry));
-                    if let Some(note) = &entry.note {
+                ui.indent(("history-row", i), |ui| {
+                    let text = entry_text(entry);
+                    if !text.is_empty() {
+                        ui.label(text);
+                    }
+                    if let Some(note) = entry.note.as_deref().and_then(|n| reader_note(document, n))
+                    {
                         ui.weak(note);
                     }
                     sources_list(ui, &entry.sources);
                 });
-                ui.end_row();
-            }
-        });
+            });
+    }
 }
 
 /// Shows the details of `feature` (selected at `at`) on the document's date;
@@ -143,30 +287,42 @@ pub fn details_panel(
     let date = document.date();
     header(ui, &document.name_of(feature), feature, &mut out);
     ui.separator();
-    ui.label(RichText::new(status_text(feature, date)).strong());
+    let status = status_text(feature, date);
+    if !status.is_empty() {
+        ui.label(RichText::new(status).strong());
+    }
+    if let Some(phase) = phase_text(feature, date) {
+        ui.label(phase);
+    }
+    for line in standing_lines(feature, date) {
+        ui.label(line);
+    }
     let ground = ground_under(document, feature, at);
     if let Some(zone) = ground
         && let Some(c) = zone.controller_on(date)
     {
         ui.label(format!(
-            "Ground held by {} — {} on {date} ({})",
-            c.code(),
-            c.description(),
-            document.name_of(zone)
+            "The ground here ({}) is held by {}",
+            document.name_of(zone),
+            c.description_on(date)
         ));
     }
     if let Some(summary) = &feature.summary {
         ui.label(summary);
     }
-    if let Some(note) = &feature.note {
+    if let Some(note) = feature
+        .note
+        .as_deref()
+        .and_then(|n| reader_note(document, n))
+    {
         ui.weak(note);
     }
     if !feature.history.is_empty() {
         ui.separator();
         ui.label(RichText::new("History").strong());
-        history_grid(ui, &feature.id, &feature.history, date, &mut out);
+        history_rows(ui, document, &feature.history, &mut out);
     } else if let Some(from) = feature.lifespan.from
-        && ui.button(format!("Go to {from}")).clicked()
+        && ui.button(format!("Go to {}", day(from))).clicked()
     {
         out.push(Command::Time(TimeCommand::SetDate(from)));
     }
@@ -174,18 +330,18 @@ pub fn details_panel(
         ui.separator();
         ui.label(
             RichText::new(format!(
-                "Control of the ground here ({})",
+                "Who held the ground here ({})",
                 document.name_of(zone)
             ))
             .strong(),
         );
-        history_grid(ui, &zone.id, &zone.history, date, &mut out);
+        history_rows(ui, document, &zone.history, &mut out);
     }
     ui.separator();
     match feature.precision {
-        Precision::Exact => ui.label("Precision: exact"),
+        Precision::Exact => ui.label("Drawn exactly"),
         Precision::Approximate { uncertainty_km } => ui.label(format!(
-            "Precision: approximate (within about {uncertainty_km} km)"
+            "Drawn approximately: may be off by up to about {uncertainty_km} km"
         )),
     };
     ui.label(RichText::new("Sources").strong());
@@ -219,7 +375,6 @@ fn ground_under<'a>(
 /// The name (`name`, in the chosen order), a close button, the other languages' names and the kind.
 fn header(ui: &mut Ui, name: &str, feature: &Feature, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.heading(name);
         if ui
             .small_button("Close")
             .on_hover_text("Clear the selection")
@@ -227,18 +382,17 @@ fn header(ui: &mut Ui, name: &str, feature: &Feature, out: &mut Vec<Command>) {
         {
             out.push(Command::Select(None));
         }
+        ui.weak(kind_label(feature));
     });
-    let others: Vec<String> = [
-        ("hy", &feature.name.hy),
-        ("az", &feature.name.az),
-        ("ru", &feature.name.ru),
-        ("ka", &feature.name.ka),
-    ]
-    .into_iter()
-    .filter_map(|(code, name)| name.as_ref().map(|n| format!("{code}: {n}")))
-    .collect();
-    if !others.is_empty() {
-        ui.label(others.join("   "));
+    ui.add(egui::Label::new(RichText::new(name).heading()).wrap());
+    for (language, name) in [
+        ("Armenian", &feature.name.hy),
+        ("Azerbaijani", &feature.name.az),
+        ("Russian", &feature.name.ru),
+        ("Georgian", &feature.name.ka),
+    ] {
+        if let Some(name) = name {
+            ui.label(format!("{language}: {name}"));
+        }
     }
-    ui.weak(kind_label(feature));
 }

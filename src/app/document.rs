@@ -146,6 +146,8 @@ impl Document {
             | Command::ToggleEventList
             | Command::ToggleHelp
             | Command::ToggleStories
+            | Command::StoryStep(_)
+            | Command::SetTheme(_)
             | Command::Quit => {}
         }
         before.changes_to(&self.fingerprint())
@@ -314,6 +316,7 @@ impl Document {
             days_per_second: self.timeline.days_per_second(),
             looping: self.timeline.looping(),
             layers_panel_open,
+            theme: egui::ThemePreference::System,
         }
     }
 }

@@ -45,6 +45,14 @@ pub trait FilePicker: Send + Sync {
     /// Blocks until the user picks a path; `None` when they cancel or when no
     /// dialog can be shown.
     fn save_file(&self, dialog: &SaveDialog) -> Option<PathBuf>;
+
+    /// Blocks until the user picks a file to open (`filter`: a name and one
+    /// extension); `None` when they cancel or no dialog can be shown (the
+    /// default, for pickers that only save).
+    fn open_file(&self, title: &str, filter: (&str, &str)) -> Option<PathBuf> {
+        let _ = (title, filter);
+        None
+    }
 }
 
 /// The desktop's own dialog (through the XDG desktop portal, else `zenity`).
@@ -59,6 +67,13 @@ impl FilePicker for NativeFilePicker {
             .set_file_name(&dialog.file_name)
             .add_filter(kind, extensions)
             .save_file()
+    }
+
+    fn open_file(&self, title: &str, (kind, extension): (&str, &str)) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(kind, &[extension])
+            .pick_file()
     }
 }
 

@@ -6,12 +6,16 @@ use egui::RichText;
 use super::keys::shortcuts;
 
 /// Mouse and touch gestures, as (gesture, what it does).
-const GESTURES: [(&str, &str); 8] = [
+const GESTURES: [(&str, &str); 9] = [
     ("Drag the map", "pan"),
     ("Wheel or pinch over the map", "zoom about the pointer"),
     (
         "Click a zone, line, town, position or event",
         "its details and history",
+    ),
+    (
+        "Click where features overlap",
+        "the top one; a small list offers the others",
     ),
     ("Click empty sea", "clear the selection"),
     ("Drag or click the timeline", "set the date"),
@@ -47,6 +51,12 @@ pub fn help_window(ctx: &egui::Context, open: &mut bool) {
                         for (_, _, command, keys) in shortcuts() {
                             ui.monospace(keys);
                             ui.label(super::keys::describe(&command));
+                            ui.end_row();
+                        }
+                        // Story keys take ← and → from the date while a story is played.
+                        for (keys, forward) in [("→ (story)", true), ("← (story)", false)] {
+                            ui.monospace(keys);
+                            ui.label(super::keys::describe(&super::Command::StoryStep(forward)));
                             ui.end_row();
                         }
                     });

@@ -104,6 +104,8 @@ pub fn describe(command: &Command) -> &'static str {
         Command::OpenSearch => "find a place, zone, position or event",
         Command::ToggleEventList => "show or hide the event list",
         Command::ToggleHelp => "show or hide this help",
+        Command::StoryStep(true) => "next claim, while a story is played",
+        Command::StoryStep(false) => "previous claim, while a story is played",
         Command::Quit => "quit",
         _ => "",
     }
@@ -117,13 +119,21 @@ pub fn shortcut_for(command: &Command) -> &'static str {
         .map_or("", |(_, _, _, text)| text)
 }
 
-/// Reads (and consumes) this frame's shortcut key presses.
-pub fn read_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+/// Reads (and consumes) this frame's shortcut key presses. While a story is
+/// being played (`story_playing`), ← and → step the story instead of the date.
+pub fn read_shortcuts(ctx: &egui::Context, story_playing: bool) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
     let mut commands = Vec::new();
     ctx.input_mut(|input| {
+        if story_playing && input.modifiers.is_none() {
+            for (key, forward) in [(Key::ArrowLeft, false), (Key::ArrowRight, true)] {
+                while input.consume_key(Modifiers::NONE, key) {
+                    commands.push(Command::StoryStep(forward));
+                }
+            }
+        }
         // Modified shortcuts come first in the list, so Shift+→ is not also read as →.
         for (modifiers, key, command, _) in shortcuts() {
             while input.consume_key(modifiers, key) {

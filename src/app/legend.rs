@@ -42,7 +42,9 @@ pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry], avoid: Optio
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
             // The plate is light whatever the window's theme: keep its text dark.
-            ui.set_visuals(egui::Visuals::light());
+            // (Only this Ui's visuals: `ui.set_visuals` would reach through to
+            // the Context and turn the whole window's dark theme light.)
+            *ui.visuals_mut() = egui::Visuals::light();
             Frame::new()
                 .fill(HALO)
                 .corner_radius(4.0)

@@ -21,8 +21,11 @@ pub mod help;
 pub mod keys;
 pub mod layers_panel;
 pub mod legend;
+pub mod map_overlay;
 pub mod map_panel;
 pub mod navigation;
+pub mod plain_words;
+pub mod save_note;
 pub mod save_paths;
 pub mod scene_cache;
 pub mod scene_painter;
@@ -35,6 +38,7 @@ pub mod stories_panel;
 pub mod timeline_bar;
 pub mod timeline_panel;
 pub mod top_bar;
+pub mod zone_flash;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -90,6 +94,10 @@ pub struct Panels {
     pub help_open: bool,
     /// The story player.
     pub stories: stories_panel::StoriesPanel,
+    /// The zones flashing after a change of date.
+    pub flash: zone_flash::ZoneFlash,
+    /// Light, dark, or as the system says (stored between runs).
+    pub theme: egui::ThemePreference,
 }
 
 /// What the window needs from the desktop: dialogs, screenshots, waking up.
@@ -100,8 +108,12 @@ pub struct Platform {
     pending_pick: Option<PendingPick<SaveTarget>>,
     /// The window's context (known from the first frame), to wake it from threads.
     ctx: Option<egui::Context>,
-    /// Where the last screenshot went (or why it failed), shown in the top bar.
-    toast: Arc<Mutex<Option<String>>>,
+    /// Where the last screenshot went (or why it failed), shown over the map.
+    toast: Arc<Mutex<Option<save_note::SaveNote>>>,
+    /// Opens a folder in the file manager (tests record the call instead).
+    pub folder_opener: save_note::FolderOpener,
+    /// The path window shown when no save dialog answered.
+    path_prompt: save_note::PathPrompt,
     /// Notes for the user (e.g. a stored state that could not be used).
     notes: Vec<String>,
     /// `--screenshot`: save a screenshot once drawn, then quit.
@@ -117,6 +129,8 @@ impl Default for Platform {
             pending_pick: None,
             ctx: None,
             toast: Arc::default(),
+            folder_opener: save_note::system_folder_opener(),
+            path_prompt: save_note::PathPrompt::default(),
             notes: Vec::new(),
             screenshot_then_quit: None,
             pending_screenshot: None,
@@ -141,6 +155,11 @@ impl AtlasApp {
             Err(note) => (None, Some(note)),
         };
         let mut app = AtlasApp::build(data, stored.as_ref());
+        // A desktop that does not say which look it prefers gets the light
+        // one, which matches the map's palette.
+        cc.egui_ctx
+            .options_mut(|o| o.fallback_theme = egui::Theme::Light);
+        cc.egui_ctx.set_theme(app.panels.theme);
         app.platform.notes.extend(note);
         app
     }
@@ -154,6 +173,7 @@ impl AtlasApp {
         let panels = Panels {
             layers_open: stored.is_none_or(|s| s.layers_panel_open),
             problems_open: !data.errors.is_empty(),
+            theme: stored.map_or(egui::ThemePreference::System, |s| s.theme),
             ..Panels::default()
         };
         AtlasApp {
@@ -201,7 +221,25 @@ impl AtlasApp {
 
     /// What is remembered between runs.
     pub fn persisted(&self) -> state::PersistedState {
-        self.document.persisted(self.panels.layers_open)
+        state::PersistedState {
+            theme: self.panels.theme,
+            ..self.document.persisted(self.panels.layers_open)
+        }
+    }
+
+    /// Whether the window looks light or dark now (the user's choice, or the
+    /// system's when following it).
+    ///
+    /// This is the one place the map's palette is to follow the window's
+    /// look: the map is drawn with its light colours whatever this says, and
+    /// the Scene's theme is chosen from this value once the map has themes.
+    pub fn map_theme(&self) -> egui::Theme {
+        match (self.panels.theme, &self.platform.ctx) {
+            (egui::ThemePreference::Dark, _) => egui::Theme::Dark,
+            (egui::ThemePreference::Light, _) => egui::Theme::Light,
+            (egui::ThemePreference::System, Some(ctx)) => ctx.theme(),
+            (egui::ThemePreference::System, None) => egui::Theme::Light,
+        }
     }
 
     /// Saves a screenshot to `path` once the window has drawn, then closes it.
@@ -234,6 +272,19 @@ impl AtlasApp {
             Command::ToggleEventList => self.panels.events.open ^= true,
             Command::ToggleHelp => self.panels.help_open ^= true,
             Command::ToggleStories => self.panels.stories.open ^= true,
+            Command::SetTheme(theme) => {
+                self.panels.theme = theme;
+                if let Some(ctx) = &self.platform.ctx {
+                    ctx.set_theme(theme);
+                }
+            }
+            Command::StoryStep(forward) => {
+                let steps = self
+                    .panels
+                    .stories
+                    .step_by(forward, &self.document, self.map_size());
+                self.apply_story_commands(steps);
+            }
             Command::Quit => {
                 if let Some(ctx) = &self.platform.ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -242,6 +293,24 @@ impl AtlasApp {
             _ => {}
         }
         changes
+    }
+
+    /// Carries out a story step's commands; its new view is reached by a glide.
+    fn apply_story_commands(&mut self, commands: Vec<Command>) {
+        if commands.iter().any(|c| matches!(c, Command::SetView(_))) {
+            self.panels.map.glide_to_next_view();
+        }
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    /// The map's size in the last frame (a guess before the first).
+    fn map_size(&self) -> egui::Vec2 {
+        self.panels
+            .map
+            .projector()
+            .map_or(egui::Vec2::new(800.0, 600.0), |p| p.viewport.size())
     }
 
     /// The Scene for the current document, rebuilt only when it changes.
@@ -297,7 +366,11 @@ impl AtlasApp {
                             the XDG desktop portal nor zenity)."
                     .to_string();
                 match target {
-                    SaveTarget::Screenshot => self.platform.set_toast(note),
+                    // No dialog (or a cancelled one): the path, editable, in a small window.
+                    SaveTarget::Screenshot => self
+                        .platform
+                        .path_prompt
+                        .ask(&default_screenshot_path(self.document.date())),
                     SaveTarget::Map => self.panels.map_export.note(note),
                     SaveTarget::Animation => self.panels.animation_export.note(note),
                 }
@@ -327,7 +400,7 @@ impl AtlasApp {
         let bar = top_bar::TopBarState {
             layers_open: self.panels.layers_open,
             can_ask: self.platform.pending_pick.is_none(),
-            toast: self.platform.toast(),
+            theme: self.panels.theme,
             problems: self.document.data().errors.len(),
             notes: &self.platform.notes,
         };
@@ -374,10 +447,16 @@ impl AtlasApp {
         }
         let extent = self.panels.map.visible_extent();
         let scene = self.panels.scene.get(&self.document, extent);
+        let now = ui.input(|i| i.time);
+        let overlay = map_panel::Overlay {
+            highlights: self.panels.stories.highlighted(),
+            flash: self.panels.flash.zones(now),
+            flash_strength: self.panels.flash.strength(now),
+        };
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(crate::scene::style::PAPER))
             .show(ui, |ui| {
-                commands.extend(self.panels.map.show(ui, &self.document, scene));
+                commands.extend(self.panels.map.show(ui, &self.document, scene, overlay));
             });
         commands
     }
@@ -386,13 +465,16 @@ impl AtlasApp {
     /// exports; returns the commands given in them.
     fn windows_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
-        let map_size = self
-            .panels
-            .map
-            .projector()
-            .map_or(egui::Vec2::new(800.0, 600.0), |p| p.viewport.size());
+        let map_size = self.map_size();
         commands.extend(self.panels.search.show(ctx, &self.document, map_size));
-        commands.extend(self.panels.stories.show(ctx, &self.document, map_size));
+        let story =
+            self.panels
+                .stories
+                .show(ctx, &self.document, map_size, &self.platform.file_picker);
+        if story.iter().any(|c| matches!(c, Command::SetView(_))) {
+            self.panels.map.glide_to_next_view();
+        }
+        commands.extend(story);
         if self.panels.events.open {
             let mut open = true;
             egui::Window::new("Event list")
@@ -454,27 +536,65 @@ impl AtlasApp {
         let toast = self.platform.toast.clone();
         let waker = ctx.clone();
         ctx.request_screenshot(move |image| {
-            let message = match screenshot::write_png(&image, &path) {
-                Ok(()) => format!("Screenshot saved to {}", path.display()),
-                Err(e) => format!("Screenshot not saved: {e}"),
+            let note = match screenshot::write_png(&image, &path) {
+                Ok(()) => save_note::SaveNote::saved(&path),
+                Err(e) => save_note::SaveNote::plain(format!("Screenshot not saved: {e}")),
             };
             if let Ok(mut slot) = toast.lock() {
-                *slot = Some(message);
+                *slot = Some(note);
             }
             waker.request_repaint();
         });
     }
 }
 
+impl AtlasApp {
+    /// Starts a flash when the date moved (by whatever means) onto a change of
+    /// control, and keeps frames coming only while it lasts.
+    fn update_flash(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        self.panels
+            .flash
+            .update(self.document.date(), &self.document.data().marks, now);
+        if self.panels.flash.strength(now) > 0.0 {
+            ctx.request_repaint_after(std::time::Duration::from_millis(16));
+        }
+    }
+}
+
 impl Platform {
-    fn set_toast(&self, message: String) {
+    fn set_toast(&self, note: Option<save_note::SaveNote>) {
         if let Ok(mut slot) = self.toast.lock() {
-            *slot = Some(message);
+            *slot = note;
         }
     }
 
-    fn toast(&self) -> Option<String> {
+    /// What the card over the map says, if it is shown.
+    pub fn toast(&self) -> Option<save_note::SaveNote> {
         self.toast.lock().ok().and_then(|t| t.clone())
+    }
+
+    /// The card about the last save and the path window; returns a path to
+    /// save the screenshot to when the window gave one.
+    fn save_ui(&mut self, ctx: &egui::Context) -> Option<PathBuf> {
+        if let Some(note) = self.toast() {
+            match save_note::show_note(ctx, &note) {
+                save_note::NoteAction::None => {}
+                save_note::NoteAction::Close => self.set_toast(None),
+                save_note::NoteAction::OpenFolder(folder) => {
+                    if let Err(e) = (self.folder_opener)(&folder) {
+                        self.set_toast(Some(save_note::SaveNote {
+                            message: format!(
+                                "{} (the folder could not be opened: {e})",
+                                note.message
+                            ),
+                            folder: None,
+                        }));
+                    }
+                }
+            }
+        }
+        self.path_prompt.show(ctx)
     }
 }
 
@@ -487,7 +607,8 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.platform.ctx = Some(ctx.clone());
-        let mut commands = keys::read_shortcuts(&ctx);
+        let mut commands = keys::read_shortcuts(&ctx, self.panels.stories.playing());
+        self.update_flash(&ctx);
 
         // Playback moves the date by wall time; keep frames coming while playing.
         if self.document.timeline().playing() {
@@ -505,6 +626,9 @@ impl eframe::App for AtlasApp {
             && !ctx.input(|i| i.pointer.any_down() || i.smooth_scroll_delta != egui::Vec2::ZERO);
         if at_rest {
             self.document.settle();
+        }
+        if let Some(path) = self.platform.save_ui(&ctx) {
+            self.apply(Command::ScreenshotTo(path));
         }
         self.take_pending_screenshot(&ctx);
         self.poll_save_dialog();

@@ -38,6 +38,9 @@ pub struct PersistedState {
     pub looping: bool,
     /// Whether the layer panel is open.
     pub layers_panel_open: bool,
+    /// Light, dark or following the system (older records: following it).
+    #[serde(default)]
+    pub theme: egui::ThemePreference,
 }
 
 /// Reads the stored state. `Err` carries a note for the user when a record was
@@ -90,6 +93,7 @@ mod tests {
             days_per_second: 7.0,
             looping: true,
             layers_panel_open: false,
+            theme: egui::ThemePreference::Dark,
         }
     }
 

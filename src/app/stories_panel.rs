@@ -3,8 +3,16 @@
 //! the feature it is about, and shows the claim, the verdict as a coloured
 //! badge, the correction and the sources. The last step sums up the verdicts.
 //! Closing the story returns the user's own date and view.
+//!
+//! ← and → step the story while one is being played (the same
+//! [`Command::StoryStep`] as the buttons); the map glides to each step's view
+//! and outlines every feature the step names. *Open story…* adds a story
+//! file of the user's own (the format of `geodata/SCHEMA.md`); a file that
+//! cannot be used is named with its problems, and nothing else changes.
 
 use egui::{Color32, RichText, Ui};
+
+use std::path::PathBuf;
 
 use super::Command;
 use super::document::Document;
@@ -30,6 +38,12 @@ pub struct StoriesPanel {
     /// `steps.len() + 1`: the summary).
     playing: Option<(usize, usize)>,
     users_place: Option<UsersPlace>,
+    /// The path typed into the "Open story" field.
+    path: String,
+    /// Why the last story file could not be opened, one sentence a problem.
+    open_errors: Vec<String>,
+    /// A story file chosen in the desktop's dialog, arriving from its thread.
+    chosen: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
 }
 
 impl StoriesPanel {
@@ -40,6 +54,7 @@ impl StoriesPanel {
         ctx: &egui::Context,
         document: &Document,
         map_size: egui::Vec2,
+        picker: &std::sync::Arc<dyn super::file_picker::FilePicker>,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
@@ -48,16 +63,19 @@ impl StoriesPanel {
             }
             return commands;
         }
-        let stories = self.stories.get_or_insert_with(crate::story::bundled);
+        self.receive_chosen_file(document);
+        self.stories.get_or_insert_with(crate::story::bundled);
         let mut go_to: Option<(usize, usize)> = None;
         let mut leave = false;
         let mut open = true;
+        let mut open_path = false;
+        let mut choose_file = false;
         egui::Window::new("Stories")
             .open(&mut open)
             .default_width(420.0)
             .default_pos(ctx.content_rect().left_top() + egui::Vec2::new(190.0, 70.0))
-            .show(ctx, |ui| match self.playing {
-                None => {
+            .show(ctx, |ui| match (self.playing, self.stories.as_ref()) {
+                (None, Some(stories)) => {
                     ui.label("Texts about the region, checked claim by claim on the map.");
                     for (i, story) in stories.stories.iter().enumerate() {
                         if ui
@@ -74,34 +92,165 @@ impl StoriesPanel {
                     for e in &stories.errors {
                         ui.colored_label(ui.visuals().error_fg_color, e.to_string());
                     }
+                    ui.separator();
+                    (open_path, choose_file) =
+                        open_story_ui(ui, &mut self.path, &self.open_errors, self.chosen.is_none());
                 }
-                Some((index, step)) => {
+                (Some((index, step)), Some(stories)) => {
                     if let Some(story) = stories.stories.get(index) {
                         let (next, left) = step_ui(ui, story, step);
-                        go_to = next.map(|s| (index, s));
+                        commands.extend(next.map(Command::StoryStep));
                         leave = left;
                     }
                 }
+                (_, None) => {}
             });
+        if open_path {
+            let path = PathBuf::from(self.path.trim());
+            self.open_file(&path, document);
+        }
+        if choose_file {
+            self.chosen = Some(ask_for_story_file(picker, ctx));
+        }
         if !open || leave {
             self.open = open;
             commands.extend(self.leave());
             return commands;
         }
         if let Some((index, step)) = go_to {
-            if self.users_place.is_none() {
-                self.users_place = Some(UsersPlace {
-                    date: document.date(),
-                    view: document.view(),
-                });
-            }
-            self.playing = Some((index, step));
-            let story = self.stories.as_ref().and_then(|s| s.stories.get(index));
-            if let Some(step) = story.and_then(|s| s.step(step)) {
-                commands.extend(step_commands(document, step, map_size));
-            }
+            commands.extend(self.go_to(index, step, document, map_size));
         }
         commands
+    }
+
+    /// Whether a story is being played (its steps take ← and →).
+    pub fn playing(&self) -> bool {
+        self.open && self.playing.is_some()
+    }
+
+    /// The ids of the features the step shown is about (empty outside a step).
+    pub fn highlighted(&self) -> &[String] {
+        let Some((index, step)) = self.playing.filter(|_| self.open) else {
+            return &[];
+        };
+        self.stories
+            .as_ref()
+            .and_then(|s| s.stories.get(index))
+            .and_then(|story| story.step(step))
+            .map_or(&[], |s| s.view.highlight.as_slice())
+    }
+
+    /// The titles of the stories that can be played, bundled and opened.
+    pub fn titles(&self) -> Vec<&str> {
+        self.stories
+            .iter()
+            .flat_map(|s| s.stories.iter().map(|story| story.title.as_str()))
+            .collect()
+    }
+
+    /// The next (`forward`) or previous step of the story being played, from
+    /// its first claim to its summary; nothing at either end.
+    pub fn step_by(
+        &mut self,
+        forward: bool,
+        document: &Document,
+        map_size: egui::Vec2,
+    ) -> Vec<Command> {
+        let Some((index, step)) = self.playing.filter(|_| self.open) else {
+            return Vec::new();
+        };
+        let total = self
+            .stories
+            .as_ref()
+            .and_then(|s| s.stories.get(index))
+            .map_or(0, |s| s.steps.len());
+        let next = match forward {
+            true if step <= total => step + 1,
+            false if step > 1 => step - 1,
+            _ => return Vec::new(),
+        };
+        self.go_to(index, next, document, map_size)
+    }
+
+    /// Shows step `step` of story `index`: remembers the user's place on
+    /// entering, then moves the date and the view to the step's.
+    fn go_to(
+        &mut self,
+        index: usize,
+        step: usize,
+        document: &Document,
+        map_size: egui::Vec2,
+    ) -> Vec<Command> {
+        if self.users_place.is_none() {
+            self.users_place = Some(UsersPlace {
+                date: document.date(),
+                view: document.view(),
+            });
+        }
+        self.playing = Some((index, step));
+        let story = self.stories.as_ref().and_then(|s| s.stories.get(index));
+        story
+            .and_then(|s| s.step(step))
+            .map(|step| step_commands(document, step, map_size))
+            .unwrap_or_default()
+    }
+
+    /// Reads a story file of the user's and adds it to the list; a file that
+    /// cannot be used leaves the list as it was and says why.
+    pub fn open_file(&mut self, path: &std::path::Path, document: &Document) {
+        self.open_errors.clear();
+        if path.as_os_str().is_empty() {
+            self.open_errors
+                .push("Type the path of a story file (.json) first.".to_string());
+            return;
+        }
+        let story = crate::story::load_file(path).and_then(|story| {
+            let problems = crate::story::check_story(&story, &document.data().atlas);
+            if problems.is_empty() {
+                Ok(story)
+            } else {
+                Err(problems)
+            }
+        });
+        let stories = self.stories.get_or_insert_with(crate::story::bundled);
+        let errors_before = stories.errors.len();
+        match story {
+            Ok(story) => stories.push(Ok(story)),
+            Err(errors) => {
+                self.open_errors = errors.iter().map(|e| e.to_string()).collect();
+                return;
+            }
+        }
+        // A clash of ids is an error of the new file, not of the list.
+        let new: Vec<String> = stories
+            .errors
+            .drain(errors_before..)
+            .map(|e| e.to_string())
+            .collect();
+        self.open_errors = new;
+    }
+
+    /// Takes the answer of the desktop's open dialog when it arrives.
+    fn receive_chosen_file(&mut self, document: &Document) {
+        let Some(receiver) = &self.chosen else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(path)) => {
+                self.chosen = None;
+                self.path = path.display().to_string();
+                self.open_file(&path, document);
+            }
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.chosen = None;
+                self.open_errors = vec![
+                    "No file chosen (without a desktop dialog, type the path above and \
+                     press Open)."
+                        .to_string(),
+                ];
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
     }
 
     /// Back to the list, the date and the view the user had.
@@ -121,9 +270,9 @@ impl StoriesPanel {
     }
 }
 
-/// One step (or the summary) and its buttons; returns the step to go to and
-/// whether to leave the story.
-fn step_ui(ui: &mut Ui, story: &Story, step: usize) -> (Option<usize>, bool) {
+/// One step (or the summary) and its buttons; returns the way to step
+/// (forward or back) and whether to leave the story.
+fn step_ui(ui: &mut Ui, story: &Story, step: usize) -> (Option<bool>, bool) {
     let total = story.steps.len();
     ui.label(RichText::new(&story.title).strong());
     ui.weak(format!("{}, {}", story.checks.outlet, story.checks.date));
@@ -167,21 +316,64 @@ fn step_ui(ui: &mut Ui, story: &Story, step: usize) -> (Option<usize>, bool) {
     ui.horizontal(|ui| {
         if ui
             .add_enabled(step > 1, egui::Button::new("Previous claim"))
+            .on_hover_text("←")
             .clicked()
         {
-            next = Some(step - 1);
+            next = Some(false);
         }
         if ui
             .add_enabled(step <= total, egui::Button::new("Next claim"))
+            .on_hover_text("→")
             .clicked()
         {
-            next = Some(step + 1);
+            next = Some(true);
         }
         if ui.button("Leave the story").clicked() {
             leave = true;
         }
     });
     (next, leave)
+}
+
+/// The "Open story" row: a path field, *Open* and *Choose file…*; returns
+/// whether to open the typed path and whether to ask the desktop's dialog.
+fn open_story_ui(ui: &mut Ui, path: &mut String, errors: &[String], can_ask: bool) -> (bool, bool) {
+    ui.label(RichText::new("Open story…").strong());
+    let mut open = false;
+    let mut ask = false;
+    ui.horizontal(|ui| {
+        let field = ui.add(
+            egui::TextEdit::singleline(path)
+                .id_salt("story-path")
+                .hint_text("path of a story file (.json)")
+                .desired_width(240.0),
+        );
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        open = ui.button("Open").clicked() || entered;
+        ask = ui
+            .add_enabled(can_ask, egui::Button::new("Choose file…"))
+            .on_hover_text("The desktop's file dialog")
+            .clicked();
+    });
+    for e in errors {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    (open, ask)
+}
+
+/// Asks the desktop's dialog for a story file on its own thread.
+fn ask_for_story_file(
+    picker: &std::sync::Arc<dyn super::file_picker::FilePicker>,
+    ctx: &egui::Context,
+) -> std::sync::mpsc::Receiver<Option<PathBuf>> {
+    let (send, receive) = std::sync::mpsc::channel();
+    let picker = picker.clone();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let _ = send.send(picker.open_file("Open story", ("Story", "json")));
+        ctx.request_repaint();
+    });
+    receive
 }
 
 /// The verdict as a coloured badge.

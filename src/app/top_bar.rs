@@ -13,8 +13,8 @@ pub struct TopBarState<'a> {
     pub layers_open: bool,
     /// Whether a save dialog can be opened now (none is open).
     pub can_ask: bool,
-    /// Where the last screenshot went, or why it failed.
-    pub toast: Option<String>,
+    /// The window's look as the user chose it.
+    pub theme: egui::ThemePreference,
     /// How many features could not be loaded.
     pub problems: usize,
     /// Notes for the user (e.g. a stored state that could not be used).
@@ -44,6 +44,7 @@ pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec
             commands.push(Command::ShowLayersPanel(layers_open));
         }
         language_menu(ui, document.language(), &mut commands);
+        view_menu(ui, state.theme, &mut commands);
         ui.separator();
         for (label, tip, command) in [
             (
@@ -69,9 +70,6 @@ pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec
         }
         ui.separator();
         save_buttons(ui, state.can_ask, &mut commands);
-        if let Some(toast) = &state.toast {
-            ui.weak(toast);
-        }
         if state.problems > 0
             && ui
                 .button(format!("{} data problem(s)", state.problems))
@@ -84,6 +82,25 @@ pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec
         }
     });
     commands
+}
+
+/// The View menu: light, dark, or the system's look.
+fn view_menu(ui: &mut Ui, current: egui::ThemePreference, commands: &mut Vec<Command>) {
+    use egui::ThemePreference::{Dark, Light, System};
+    ui.menu_button("View", |ui| {
+        for (theme, label) in [
+            (System, "Follow the system's theme"),
+            (Light, "Light"),
+            (Dark, "Dark"),
+        ] {
+            if ui.radio(current == theme, label).clicked() {
+                commands.push(Command::SetTheme(theme));
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text("Light or dark window");
 }
 
 /// The label language menu.

@@ -19,7 +19,8 @@ pub struct Mark {
     pub date: Date,
     /// Event or change of control.
     pub kind: MarkKind,
-    /// A short title (the event's name, or "Zone: A to B").
+    /// A short title (the event's name, or "Zone passes from A to B" with
+    /// the holders' names).
     pub title: String,
     /// The feature it comes from.
     pub feature_id: String,
@@ -54,7 +55,13 @@ impl Atlas {
                         marks.push(Mark {
                             date,
                             kind: MarkKind::ControlChange,
-                            title: format!("{}: {a} to {b}", zone.name.en),
+                            // Names, not codes: the window shows these titles.
+                            title: format!(
+                                "{} passes from {} to {}",
+                                zone.name.en,
+                                a.description_on(date),
+                                b.description_on(date)
+                            ),
                             feature_id: zone.id.clone(),
                         });
                     }
