@@ -3,7 +3,7 @@
 //! every layer's rules are exercised.
 #![no_main]
 
-use caucasus_atlas::atlas::{Loaded, schema::KNOWN_LAYERS};
+use caucasus_atlas::atlas::{LayerKind, Loaded, schema::KNOWN_LAYERS};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,9 +15,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let layer = KNOWN_LAYERS
         .get(pick as usize % (KNOWN_LAYERS.len() + 1))
-        .map_or("mine", |rules| rules.name);
-    let file = format!("fuzz/{layer}.geojson");
-    let loaded = Loaded::from_texts([(file.clone(), layer.to_string(), text)]);
+        .map_or_else(|| LayerKind::User("mine".into()), |rules| rules.kind.clone());
+    let file = format!("fuzz/{}.geojson", layer.name());
+    let loaded = Loaded::from_texts([(file.clone(), layer, text)]);
     for error in &loaded.errors {
         let line = error.to_string();
         assert!(line.starts_with(&file), "{line}");

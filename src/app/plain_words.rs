@@ -115,6 +115,9 @@ pub fn for_readers<'a>(note: &str, name_of: impl Fn(&str) -> Option<&'a str>) ->
 }
 
 /// Splits after each `separator`, keeping it at the end of the piece.
+// Every index here comes from `find`/`rfind` of an ASCII separator (or a
+// length) on the same string, so it falls on a character boundary.
+#[allow(clippy::string_slice)]
 fn split_keep<'t>(text: &'t str, separator: &str) -> Vec<&'t str> {
     let mut pieces = Vec::new();
     let mut rest = text;
@@ -166,6 +169,9 @@ fn rename_words<'a>(note: &str, name_of: &impl Fn(&str) -> Option<&'a str>) -> S
 
 /// Drops the parts of a bracket meant for maintainers ("(about 147 km², 16
 /// vertices)" keeps "(about 147 km²)"), and the whole bracket when nothing is left.
+// Every index here comes from `find`/`rfind` of an ASCII separator (or a
+// length) on the same string, so it falls on a character boundary.
+#[allow(clippy::string_slice)]
 fn clean_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;

@@ -31,8 +31,9 @@ impl ZoneFlash {
             return;
         }
         let first = marks.partition_point(|m| m.date < date);
-        self.zones = marks[first..]
+        self.zones = marks
             .iter()
+            .skip(first)
             .take_while(|m| m.date == date)
             .filter(|m| m.kind == MarkKind::ControlChange)
             .map(|m| m.feature_id.clone())

@@ -215,6 +215,9 @@ fn is_name_word(word: &str) -> bool {
 /// leading name under [`NameOrder::Single`]. A pair's names are the runs of
 /// capitalised words on either side of " / " ("Nerkin Voskepar / Ashagi
 /// Askipara"), ended by a lower-case word or punctuation.
+// Every index here comes from `find`/`rfind` of an ASCII separator (or a
+// length) on the same string, so it falls on a character boundary.
+#[allow(clippy::string_slice)]
 fn order_pairs(text: &str, first_first: bool, order: NameOrder) -> String {
     const SLASH: &str = " / ";
     let mut out = String::with_capacity(text.len() + 4);
@@ -247,6 +250,9 @@ fn order_pairs(text: &str, first_first: bool, order: NameOrder) -> String {
 }
 
 /// Where the run of name words at the end of `before` starts.
+// Every index here comes from `find`/`rfind` of an ASCII separator (or a
+// length) on the same string, so it falls on a character boundary.
+#[allow(clippy::string_slice)]
 fn name_start(before: &str) -> usize {
     let mut start = before.len();
     // `search` is always a prefix of `before`, so a word's start in it is its
