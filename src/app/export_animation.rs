@@ -1,4 +1,4 @@
-//! The "Export animation" window: a GIF or APNG over a range of dates, one
+//! The "Export animation" window: a GIF, APNG or MP4 over a range of dates, one
 //! frame per step, rendered on a worker thread with progress and Cancel.
 
 use std::path::{Path, PathBuf};
@@ -59,6 +59,7 @@ impl AnimationExportWindow {
         let kind = match self.format {
             AnimationFormat::Gif => "GIF animation",
             AnimationFormat::Apng => "Animated PNG",
+            AnimationFormat::Mp4 => "MP4 video",
         };
         SaveDialog::suggesting(
             "Save animation",
@@ -176,6 +177,8 @@ impl AnimationExportWindow {
             let before = self.format;
             ui.selectable_value(&mut self.format, AnimationFormat::Gif, "GIF");
             ui.selectable_value(&mut self.format, AnimationFormat::Apng, "APNG");
+            ui.selectable_value(&mut self.format, AnimationFormat::Mp4, "MP4")
+                .on_hover_text("Needs ffmpeg on PATH");
             if before != self.format {
                 self.path = PathBuf::from(&self.path)
                     .with_extension(self.format.extension())
