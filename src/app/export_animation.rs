@@ -26,6 +26,8 @@ pub struct AnimationExportWindow {
     step: Step,
     fps: f32,
     pause_on_events: bool,
+    /// The date whose lines of control are drawn over every frame (empty: none).
+    ghost: String,
     format: AnimationFormat,
     size: (u32, u32),
     current_view: bool,
@@ -43,6 +45,7 @@ impl Default for AnimationExportWindow {
             step: Step::Days(7),
             fps: 2.0,
             pause_on_events: true,
+            ghost: String::new(),
             format: AnimationFormat::Gif,
             size: (1920, 1080),
             current_view: true,
@@ -168,6 +171,17 @@ impl AnimationExportWindow {
             );
             ui.checkbox(&mut self.pause_on_events, "Pause on event dates");
         });
+        ui.horizontal(|ui| {
+            let label = ui
+                .label("Ghost of")
+                .on_hover_text("Draw the lines of control on this date over every frame, dashed");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.ghost)
+                    .desired_width(90.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
+            .labelled_by(label.id);
+        });
     }
 
     /// GIF or APNG; switching changes the path's extension.
@@ -200,6 +214,16 @@ impl AnimationExportWindow {
                 return;
             }
         };
+        let ghost = match self.ghost.trim() {
+            "" => None,
+            text => match text.parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    self.runner.message = Some(format!("Ghost: {e}."));
+                    return;
+                }
+            },
+        };
         let framing = Framing {
             size: self.size,
             view: if self.current_view { view } else { None },
@@ -208,6 +232,7 @@ impl AnimationExportWindow {
         request.fps = self.fps;
         request.pause_on_events = self.pause_on_events;
         request.format = self.format;
+        request.ghost = ghost;
         request.frame = request_for(document, from, Format::Png, framing, &self.dressing);
         let path = PathBuf::from(self.path.trim());
         let (atlas, projected) = (

@@ -20,9 +20,9 @@ use crate::spatial::{ProjectedAtlas, visible_on};
 use crate::time::Date;
 
 /// The ghost's line colour (opaque, so a GIF keeps it exactly).
-pub const GHOST_COLOR: Color32 = Color32::from_rgb(0x26, 0x26, 0x4A);
+pub const GHOST_COLOR: Color32 = Color32::from_rgb(0x0B, 0x3D, 0x91);
 /// The ghost's width in points.
-pub const GHOST_WIDTH: f32 = 1.3;
+pub const GHOST_WIDTH: f32 = 1.5;
 /// The ghost's dash and gap in points.
 pub const GHOST_DASH: (f32, f32) = (5.0, 3.0);
 
