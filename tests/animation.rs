@@ -430,3 +430,43 @@ fn a_story_animates_step_by_step_with_its_captions() {
     assert!(decoded[map_list(story).iter().position(|m| m.0 == 1).unwrap()].contains(&badge));
     assert_eq!(files_in(dir.path()), ["story.gif"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_signal_stops_an_mp4_and_leaves_no_file() {
+    use std::time::{Duration, Instant};
+    if find_ffmpeg().is_none() {
+        println!("note: ffmpeg is not on PATH; the MP4 signal test is skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("long.mp4");
+    // Daily over four years: far more frames than the test waits for.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args(["animate", "--from", "2020-01-01", "--to", "2023-12-31"])
+        .args(["--step", "1d", "--width", "96", "--height", "64", "--out"])
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    // ffmpeg's temporary file appears once the frames start.
+    while files_in(dir.path()).is_empty() {
+        assert!(Instant::now() < deadline, "no temporary file appeared");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: sends a signal to the child started above.
+    assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) }, 0);
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(143), "{err}");
+    assert!(err.contains("stopped by signal"), "{err}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+}
