@@ -180,6 +180,8 @@ fn decode_apng(path: &Path) -> Apng {
         }
         out.push(canvas.clone());
     }
+    // The description and the sources follow the frames.
+    reader.finish().unwrap();
     let text = reader
         .info()
         .utf8_text
@@ -200,6 +202,18 @@ fn apng_frames_store_only_what_changed_and_decode_to_the_full_frames() {
     let mut r = request("2020-10-01", "2020-10-04", Step::Days(1), (480, 270));
     r.format = AnimationFormat::Apng;
     write(&r, &path);
+    if let Some(ffmpeg) = find_ffmpeg() {
+        // Other readers see the animation too (ffmpeg looks for it in the
+        // file's first kilobytes).
+        let probe = std::process::Command::new(ffmpeg)
+            .args(["-hide_banner", "-i"])
+            .arg(&path)
+            .args(["-f", "null", "-"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&probe.stderr);
+        assert!(said.contains("apng"), "{said}");
+    }
     let Apng {
         frames,
         stored,

@@ -9,7 +9,7 @@
 //! - APNG: full colour; after the first frame each frame stores only the
 //!   rectangle that changed, its unchanged pixels transparent and blended
 //!   over the previous frame. The title, a description and the sources go
-//!   into iTXt chunks.
+//!   into iTXt chunks (all but the title after the frames).
 //! - MP4: through the system's ffmpeg ([`super::mp4`]).
 
 use std::io::Write;
@@ -218,7 +218,14 @@ fn write_apng(
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Balanced);
-    for (keyword, value) in &encoding.text {
+    // Only the title goes before the frames: a large chunk there hides
+    // the animation from readers that look for it in the first kilobytes
+    // (ffmpeg's); the rest follows the last frame, where PNG allows it too.
+    let (before, after): (Vec<_>, Vec<_>) = encoding
+        .text
+        .iter()
+        .partition(|(keyword, _)| keyword == "Title");
+    for (keyword, value) in before {
         encoder
             .add_itxt_chunk(keyword.clone(), value.clone())
             .map_err(png_error)?;
@@ -261,6 +268,10 @@ fn write_apng(
         writer.write_image_data(&part.pixels).map_err(png_error)?;
         previous = Some(image);
         done(i);
+    }
+    for (keyword, value) in after {
+        let chunk = png::text_metadata::ITXtChunk::new(keyword.clone(), value.clone());
+        writer.write_text_chunk(&chunk).map_err(png_error)?;
     }
     writer.finish().map_err(png_error)
 }
