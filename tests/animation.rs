@@ -426,6 +426,7 @@ fn a_story_animates_step_by_step_with_its_captions() {
         AnimationFormat::Gif,
         &options,
         &mut |_, _| {},
+        &AtomicBool::new(false),
     )
     .unwrap();
     assert_eq!(frames, map_list(story).len());
@@ -472,6 +473,39 @@ fn a_signal_stops_an_mp4_and_leaves_no_file() {
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: sends a signal to the child started above.
+    assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) }, 0);
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(143), "{err}");
+    assert!(err.contains("stopped by signal"), "{err}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_stops_a_story_animation_and_leaves_no_file() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("story.png");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_caucasus-atlas"))
+        .args(["story", "export", "may-2024-russia-withdraws", "--out"])
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while files_in(dir.path()).is_empty() {
+        assert!(Instant::now() < deadline, "no temporary file appeared");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
     // SAFETY: sends a signal to the child started above.
     assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) }, 0);
     let output = child.wait_with_output().unwrap();

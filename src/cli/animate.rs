@@ -62,7 +62,7 @@ pub const MANY_FRAMES: usize = 1000;
 /// Sets `cancel` on SIGINT, SIGTERM and SIGHUP, and records which signal came
 /// in `signal`, so the animation stops after its current frame and removes its
 /// temporary file. A second signal ends the program at once.
-fn stop_on_signals(cancel: &Arc<AtomicBool>, signal: &Arc<AtomicUsize>) {
+pub(super) fn stop_on_signals(cancel: &Arc<AtomicBool>, signal: &Arc<AtomicUsize>) {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};

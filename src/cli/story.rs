@@ -3,11 +3,13 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
-use super::export::load;
+use super::export::{display, load};
 use super::{parse_height, parse_language, parse_width};
 use crate::atlas::{Atlas, Language, Source};
 use crate::render::animation::AnimationFormat;
@@ -192,6 +194,10 @@ fn animate(
     for e in story::check_story(story, &data.atlas) {
         writeln!(err, "warning: {e}")?;
     }
+    // A signal stops after the current frame, and the temporary file goes.
+    let cancel = Arc::new(AtomicBool::new(false));
+    let signal = Arc::new(AtomicUsize::new(0));
+    super::animate::stop_on_signals(&cancel, &signal);
     match write_story_animation(
         &data.atlas,
         &data.projected,
@@ -200,16 +206,26 @@ fn animate(
         slides,
         options,
         &mut |_, _| {},
+        &cancel,
     ) {
         Ok(frames) => {
             writeln!(
                 out,
                 "wrote {} ({frames} frames for {} step(s) of \"{}\")",
-                path.display(),
+                display(path),
                 story.steps.len(),
                 story.id
             )?;
             Ok(0)
+        }
+        Err(_) if signal.load(Ordering::SeqCst) != 0 => {
+            let sig = signal.load(Ordering::SeqCst);
+            writeln!(
+                err,
+                "error: stopped by signal {sig}; {} was not written",
+                display(path)
+            )?;
+            Ok(128 + sig as i32)
         }
         Err(e) => {
             writeln!(err, "error: {e}")?;

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::model::{Story, Verdict};
 use super::report;
@@ -215,8 +216,10 @@ pub fn map_list(story: &Story) -> Vec<(usize, Which)> {
 /// atomically: one frame per map with the step's caption (verdict badge,
 /// claim, correction) over the map's foot, the main map of each step held
 /// `options.seconds_per_step` and a compare's earlier map half as long.
-/// `progress` is called with (frames done, frames in all). Returns the
+/// `progress` is called with (frames done, frames in all); setting `cancel`
+/// stops before the next frame and leaves nothing behind. Returns the
 /// number of frames.
+#[allow(clippy::too_many_arguments)]
 pub fn write_story_animation(
     atlas: &Atlas,
     projected: &ProjectedAtlas,
@@ -225,6 +228,7 @@ pub fn write_story_animation(
     format: AnimationFormat,
     options: &StoryExportOptions,
     progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
 ) -> Result<usize, ExportError> {
     let seconds = options.seconds_per_step;
     if !(seconds.is_finite() && (0.5..=60.0).contains(&seconds)) {
@@ -272,6 +276,9 @@ pub fn write_story_animation(
         text: story_text(story),
     };
     let mut render = |i: usize| {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ExportError("the export was cancelled".to_string()));
+        }
         let (number, which) = maps[i];
         render_step_image(atlas, projected, story, number, which, &options)
     };
