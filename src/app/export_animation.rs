@@ -163,12 +163,13 @@ impl AnimationExportWindow {
             ui.selectable_value(&mut self.step, Step::Events, "event to event");
         });
         ui.horizontal(|ui| {
-            ui.label("Frames per second");
+            let label = ui.label("Frames per second");
             ui.add(
                 egui::DragValue::new(&mut self.fps)
                     .range(0.1..=50.0)
                     .speed(0.1),
-            );
+            )
+            .labelled_by(label.id);
             ui.checkbox(&mut self.pause_on_events, "Pause on event dates");
         });
         ui.horizontal(|ui| {
