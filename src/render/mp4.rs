@@ -11,6 +11,9 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use super::export::{ExportError, check_destination, sweep_stale_partials, temporary_path};
 use super::raster::RgbaImage;
 
+/// The longest tag passed to ffmpeg, in bytes.
+const MAX_TAG_BYTES: usize = 100_000;
+
 /// The program's name on PATH.
 pub const FFMPEG: &str = "ffmpeg";
 
@@ -99,10 +102,15 @@ impl Mp4Writer {
         for (key, value) in metadata {
             // ffmpeg's tags are one line each; control characters would
             // break its option parsing.
-            let clean: String = value
+            let mut clean: String = value
                 .chars()
                 .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
                 .collect();
+            // One argument may hold at most 128 KiB on Linux.
+            if clean.len() > MAX_TAG_BYTES {
+                clean.truncate(clean.floor_char_boundary(MAX_TAG_BYTES));
+                clean.push('…');
+            }
             command.arg("-metadata").arg(format!("{key}={clean}"));
         }
         command.args(["-f", "mp4"]).arg(&tmp);
