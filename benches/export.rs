@@ -24,6 +24,7 @@ fn benches(c: &mut Criterion) {
     let options = SceneOptions {
         date,
         language: caucasus_atlas::atlas::Language::En,
+        names: Default::default(),
         hidden_layers: Default::default(),
         extent: None,
     };

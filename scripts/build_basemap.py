@@ -315,7 +315,9 @@ PLACES = [
     ("stepanakert", 146970, "AZ", "Khankendi", 2,
      N("Stepanakert / Khankendi", hy="Ստեփանակերտ", az="Xankəndi",
        ru="Степанакерт / Ханкенди"),
-     {"contested": True, "pop_revgeo": ("AZ", "Xankandi")}),
+     {"contested": True, "pop_revgeo": ("AZ", "Xankandi"), "name_sides_from": "1991-11-26",
+      "extra_sources": [{"title": "Law on Abolishment of Nagorno-Karabakh Autonomous Oblast, 26 Nov 1991 (Wikipedia)",
+                         "url": "https://en.wikipedia.org/wiki/Law_on_Abolishment_of_Nagorno-Karabakh_Autonomous_Oblast"}]}),
     ("shusha", 147105, "AZ", "Shusha", 2,
      N("Shushi / Shusha", hy="Շուշի", az="Şuşa", ru="Шуши / Шуша"), {"contested": True}),
     ("martakert", ("revgeo", "Martakert"), "AZ", "Martakert", 3,
@@ -357,9 +359,9 @@ PLACES = [
     ("batumi", 615532, "GE", "Batumi", 2, N("Batumi", ka="ბათუმი", ru="Батуми"), {}),
     ("rustavi", 612287, "GE", "Rustavi", 2, N("Rustavi", ka="რუსთავი", ru="Рустави"), {}),
     ("sukhumi", 611847, "GE", "Sokhumi", 2,
-     N("Sukhumi / Sokhumi", ka="სოხუმი", ru="Сухуми / Сухум"), {}),
+     N("Sukhumi / Sokhumi", ka="სოხუმი", ru="Сухум / Сухуми"), {"name_sides": [["ABK"], ["GEO"]]}),
     ("tskhinvali", 611403, "GE", "Ts\u2019khinvali", 2,
-     N("Tskhinvali / Tskhinval", ka="ცხინვალი", ru="Цхинвали / Цхинвал"), {}),
+     N("Tskhinvali / Tskhinval", ka="ცხინვალი", ru="Цхинвали / Цхинвал"), {"name_sides": [["GEO"], ["SOS"]]}),
     ("gori", 614455, "GE", "Gori", 3, N("Gori", ka="გორი", ru="Гори"), {}),
     ("zugdidi", 610824, "GE", "Zugdidi", 3, N("Zugdidi", ka="ზუგდიდი", ru="Зугдиди"), {}),
     ("poti", 612366, "GE", "Poti", 3, N("Poti", ka="ფოთი", ru="Поти"), {}),
@@ -784,13 +786,18 @@ def build_places(cache_wheel: Path, revgeo_wheel: Path, clip) -> list[dict]:
             if " / " not in names["en"] or "hy" not in names or "az" not in names:
                 sys.exit(f"error: contested place {pid} needs 'hy-name / az-name', hy and az")
             props["contested"] = True
+        if opts.get("name_sides"):
+            # Who uses the first and who the second name (geodata/SCHEMA.md).
+            props["name_sides"] = opts["name_sides"]
+        if opts.get("name_sides_from"):
+            props["name_sides_from"] = opts["name_sides_from"]
         props["rank"] = rank
         props["population"] = pop
         if gid is not None:
             props["geonames_id"] = gid
         if note:
             props["note"] = note
-        props["sources"] = sources
+        props["sources"] = sources + opts.get("extra_sources", [])
         features.append(feature(pid, props, {"type": "Point",
                                              "coordinates": [r5(lon), r5(lat)]}))
     return features

@@ -225,6 +225,16 @@ S = {
              "https://ru.wikipedia.org/wiki/%D0%9D%D1%83%D0%BB%D0%B8"),
     "avnevi_aj": ("Al Jazeera: South Ossetia's wrecked villages (Avnevi, 19 Dec 2008)",
                   "https://www.aljazeera.com/news/2008/12/19/south-ossetias-wrecked-villages/"),
+    # The first entry of every zone (1988) and the end of 2023
+    "ussr77": ("Constitution of the USSR, 1977 (as amended to 1990), arts. 71 and 87 (zakonbase.ru)",
+               "https://zakonbase.ru/content/part/210118"),
+    "rename91": ("Law on Abolishment of Nagorno-Karabakh Autonomous Oblast, 26 Nov 1991 (Wikipedia)",
+                 "https://en.wikipedia.org/wiki/Law_on_Abolishment_of_Nagorno-Karabakh_Autonomous_Oblast"),
+    "bbc2023": ("BBC: Nagorno-Karabakh forces agree Azerbaijan demand to disarm (20 Sep 2023)",
+                "https://www.bbc.com/news/world-europe-66863702"),
+    "reuters2023": ("Reuters (via Nasdaq): Karabakh Armenians agree to ceasefire after Azerbaijan offensive "
+                    "(20 Sep 2023)",
+                    "https://www.nasdaq.com/articles/karabakh-armenians-agree-to-seasefire-after-azerbaijan-offensive-ifax"),
 }
 
 
@@ -484,11 +494,13 @@ NKR_FROM = ("1992-01-06", "NKR", {
     "from_range": ["1991-12-10", "1992-01-06"],
     "note": "Soviet interior troops left the oblast in December 1991; after the 10 Dec 1991 "
             "referendum the Nagorno-Karabakh Republic declared independence on 6 Jan 1992. This atlas "
-            "dates Armenian control of the oblast's Armenian-held areas from that day."})
+            "dates Armenian control of the oblast's Armenian-held areas from that day.",
+    "sources": src("war1", "nkao")})
 END_2023 = ("2023-09-20", "AZE", {
     "from_range": ["2023-09-19", "2023-09-20"],
     "note": "Azerbaijani offensive of 19-20 Sep 2023; the Karabakh forces accepted a ceasefire and "
-            "disarmament at 13:00 on 20 Sep."})
+            "disarmament at 13:00 on 20 Sep.",
+    "sources": src("bbc2023", "reuters2023", "off2023")})
 
 
 def name(en, hy=None, az=None, ru=None, ka=None):
@@ -497,6 +509,13 @@ def name(en, hy=None, az=None, ru=None, ka=None):
         if v:
             d[k] = v
     return d
+
+
+# Who uses the first and who the second name of each "A / B" pair of a Georgian place
+# (geodata/SCHEMA.md, `name_sides`): the atlas puts the holder's name first on each date.
+ABK_GEO_NAMES = [["ABK"], ["GEO"]]
+GEO_ABK_NAMES = [["GEO"], ["ABK"]]
+GEO_SOS_NAMES = [["GEO"], ["SOS"]]
 
 
 KB_NOTE = ("Outline traced by hand in lon/lat between the settlements that the sources place on "
@@ -529,8 +548,9 @@ ZONES = [
                    "Ստեփանակերտ և Լեռնային Ղարաբաղի կենտրոնական մասը",
                    "Xankəndi və Dağlıq Qarabağın mərkəzi hissəsi",
                    "Степанакерт / Ханкенди и центральный Нагорный Карабах"),
+         name_sides_from="1991-11-26",
          history=H((START, "AZE"), NKR_FROM, END_2023),
-         sources=src("nkao", "war1", "statement", "pk", "off2023"), unc=3,
+         sources=src("nkao", "war1", "statement", "pk", "off2023", "rename91"), unc=3,
          note="The part of the former oblast that stayed under the Karabakh Armenian authorities from "
               "1992 until September 2023, inside the Russian peacekeepers' zone from 10 Nov 2020. " + KB_NOTE),
     dict(id="zone-martakert", seeds=[(46.82135, 40.21127), (46.617, 40.181)], contested=True,
@@ -965,6 +985,7 @@ ZONES = [
          name=name("Sukhumi / Sokhumi, Gulripshi and Ochamchire districts",
                    ru="Сухум / Сухуми, Гульрипшский и Очамчирский районы",
                    ka="სოხუმი, გულრიფშისა და ოჩამჩირის რაიონები"),
+         name_sides=ABK_GEO_NAMES,
          history=H((START, "GEO"),
                    ("1993-09-27", "ABK", {"from_range": ["1993-09-27", "1993-09-30"],
                                          "note": "Sukhumi fell on 27 Sep 1993; Abkhaz forces reached the "
@@ -972,7 +993,8 @@ ZONES = [
          sources=src("sukhumi", "abkwar"), unc=4,
          note="Georgian-held from August 1992 until the fall of Sukhumi."),
     dict(id="zone-tkvarcheli", seeds=[(41.6789, 42.8503)],
-         name=name("Tkvarcheli / Tkuarchal", ru="Ткуарчал / Ткварчели", ka="ტყვარჩელი"),
+         name=name("Tkvarcheli / Tkuarchal", ru="Ткварчели / Ткуарчал", ka="ტყვარჩელი"),
+         name_sides=GEO_ABK_NAMES,
          history=H((START, "GEO"),
                    ("1992-08-14", "ABK", {"note": "Held by the Abkhaz side through the 1992-93 siege."})),
          sources=src("tkvarcheli", "abkwar"), unc=6,
@@ -1022,6 +1044,7 @@ ZONES = [
     dict(id="zone-south-ossetia", seeds=[(43.96861, 42.22764), (43.92421, 42.38991), (43.772, 42.194)],
          name=name("South Ossetia: Tskhinvali / Tskhinval, Java and Znaur",
                    ru="Южная Осетия: Цхинвал, Дзау и Знаур", ka="ცხინვალი, ჯავა და ზნაური"),
+         name_sides=GEO_SOS_NAMES,
          history=H((START, "GEO"),
                    ("1991-01-05", "SOS", {"from_range": ["1991-01-05", "1991-01-31"],
                                          "note": "Georgian forces entered Tskhinvali on 5-6 Jan 1991 and were "
@@ -1050,6 +1073,7 @@ ZONES = [
     dict(id="zone-akhalgori", seeds=[(44.48314, 42.12433), (44.478, 42.055)],
          name=name("Akhalgori / Leningor district", ru="Ахалгорский / Ленингорский район",
                    ka="ახალგორის მუნიციპალიტეტი"),
+         name_sides=GEO_SOS_NAMES,
          history=H((START, "GEO"),
                    ("2008-08-16", "SOS", {"note": "Russian troops occupied the district, which then passed "
                                                  "to South Ossetian control."})),
@@ -1107,6 +1131,89 @@ ZONES = [
               "controlled the local road to Small Perevi (Pereu); the only place outside South Ossetia and "
               "Abkhazia that Russia kept after October 2008."),
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Sources of each history entry (geodata/SCHEMA.md, "Sources"): every entry carries the
+# sources for its own change, not only the zone's. The 1988 entries cite the Soviet
+# constitution (which republic the ground belonged to); NKR_FROM and END_2023 carry their own.
+# Below: zone id -> {entry's from date: keys of S}, for the entries that do not name theirs.
+# ---------------------------------------------------------------------------------------
+FIRST_ENTRY_SOURCES = ("ussr77",)
+ENTRY_SOURCES = {
+    "zone-martakert": {"1992-07-04": ("goranboy",), "1993-06-27": ("martakert93",)},
+    "zone-talish-madagiz": {"1992-06-13": ("goranboy",), "1994-04-11": ("talish",),
+                            "2020-10-03": ("war2tl", "talish")},
+    "zone-talish-heights": {"1992-06-13": ("goranboy",), "1994-04-11": ("talish",),
+                            "2016-04-02": ("apr2016",)},
+    "zone-khojaly": {"1992-02-26": ("khojaly",)},
+    "zone-parukh": {"2022-03-24": ("parukh",)},
+    "zone-shusha-district": {"1992-05-08": ("shusha92",), "2020-11-08": ("shusha20",)},
+    "zone-hadrut-north": {"2020-11-09": ("war2tl", "hadrut")},
+    "zone-hadrut": {"2020-10-15": ("hadrut", "war2tl")},
+    "zone-khtsaberd-hin-tagher": {"2020-12-12": ("pocket",)},
+    "zone-kalbajar": {"1993-04-03": ("kalbajar93",), "2020-11-25": ("kalbajar20", "statement")},
+    "zone-lachin-district": {"1992-05-18": ("lachin92",), "2020-12-01": ("lachin20", "statement")},
+    "zone-lachin-corridor-2022": {"1992-05-18": ("lachin92",)},
+    "zone-qubadli": {"1993-08-31": ("summer93", "qubadli_d"), "2020-10-25": ("war2tl", "qubadli_d")},
+    "zone-qubadli-border-2020": {"1993-08-31": ("summer93", "qubadli_d"),
+                                 "2020-12-18": ("syunik20", "syunik20b")},
+    "zone-zangilan": {"1993-10-29": ("zangilan_d", "war1"), "2020-10-20": ("war2tl", "zangilan_d")},
+    "zone-zangilan-border-2020": {"1993-10-29": ("zangilan_d", "war1"),
+                                  "2020-12-18": ("syunik20", "syunik20b")},
+    "zone-fuzuli-east-1993": {"1993-08-23": ("summer93", "horadiz_wiki"),
+                              "1994-01-06": ("horadiz_ap", "horadiz_wiki")},
+    "zone-horadiz-1993": {"1993-10-29": ("horadiz_wiki",), "1994-01-06": ("horadiz_ap", "horadiz_wiki")},
+    "zone-jabrayil": {"1993-08-23": ("summer93", "jabrayil_d")},
+    "zone-lele-tepe": {"1994-02-12": ("lalatapa", "loc"), "2016-04-02": ("apr2016", "lalatapa")},
+    "zone-fuzuli-west": {"1993-08-23": ("summer93", "fuzuli_d"), "2020-10-17": ("war2tl", "fuzuli_d")},
+    "zone-aghdam-west": {"1993-07-23": ("summer93", "aghdam_d"), "2020-11-20": ("aghdam20", "statement")},
+    "zone-shahumyan": {"1992-06-13": ("goranboy",)},
+    "zone-sev-lich": {"2021-05-12": ("border2122", "pashinyan_nov21")},
+    "zone-jermuk-heights": {"2022-09-13": ("sep2022", "asryan139")},
+    "zone-gegharkunik-2021": {"2021-05-12": ("shorzha21", "pashinyan_nov21")},
+    "zone-gegharkunik-2022": {"2022-09-13": ("irates", "asryan_positions", "sep2022")},
+    "zone-nerkin-hand": {"2022-09-13": ("asryan_positions", "nerkinhand22", "tatoyan")},
+    "zone-karki": {"1990-01-19": ("karki",)},
+    "zone-yukhari-askipara": {"1992-06-08": ("askipara92", "askipara")},
+    "zone-barkhudarly": {"1992-04-27": ("barkhudarly",)},
+    "zone-sofulu": {"1992-04-27": ("sofulu",)},
+    "zone-gazakh-north": {"1990-03-24": ("baganis",), "2024-05-24": ("gazakh24", "gazakh24b")},
+    "zone-gazakh-south": {"1992-03-08": ("kheyrimli",), "2024-05-24": ("gazakh24", "gazakh24b")},
+    "zone-abkhazia-gagra": {"1992-10-06": ("gagra",)},
+    "zone-abkhazia-gudauta": {"1992-08-14": ("abkwar",)},
+    "zone-abkhazia-sukhumi-ochamchire": {"1993-09-27": ("sukhumi", "abkwar")},
+    "zone-tkvarcheli": {"1992-08-14": ("tkvarcheli",)},
+    "zone-abkhazia-gali": {"1993-09-30": ("abkwar", "sukhumi")},
+    "zone-upper-kodori": {"2008-08-12": ("kodori",)},
+    "zone-ganmukhuri": {"2008-08-12": ("ganmukhuri",), "2008-09-09": ("ganmukhuri",)},
+    "zone-buffer-abkhazia-2008": {"2008-08-11": ("zugdidi08",), "2008-10-08": ("buffer08", "buffer08eu")},
+    "zone-south-ossetia": {"1991-01-05": ("sowar",)},
+    "zone-liakhvi-enclave": {"2008-08-10": ("kurta", "rgwar")},
+    "zone-eredvi-enclave": {"2008-08-10": ("rgwar",)},
+    "zone-akhalgori": {"2008-08-16": ("akhalgori", "akhalgori_bbc")},
+    "zone-avnevi-nuli-enclave": {"2008-08-10": ("avnevi_aj", "nuli")},
+    "zone-buffer-south-ossetia-2008": {"2008-08-13": ("gori08", "rgwar"),
+                                       "2008-10-08": ("buffer08", "buffer08eu")},
+    "zone-gori-2008": {"2008-08-13": ("gori08",), "2008-08-22": ("gori08b",)},
+    "zone-perevi": {"2008-08-22": ("perevi08", "geomfa08"), "2010-10-18": ("perevi10",)},
+}
+
+
+def source_entries(zones):
+    """Gives each history entry its sources (ENTRY_SOURCES, the 1988 rule); stops on one left without."""
+    for z in zones:
+        table = ENTRY_SOURCES.get(z["id"], {})
+        for i, e in enumerate(z["history"]):
+            if e.get("sources"):
+                continue
+            keys = FIRST_ENTRY_SOURCES if i == 0 else table.get(e["from"])
+            if not keys:
+                sys.exit(f"error: {z['id']}: the history entry from {e['from']} has no sources")
+            e["sources"] = src(*keys)
+        unused = set(table) - {e["from"] for e in z["history"]}
+        if unused:
+            sys.exit(f"error: {z['id']}: ENTRY_SOURCES names no entry from {sorted(unused)}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -1277,6 +1384,11 @@ def feature_control(z, geom, status):
     props = {"id": z["id"], "layer": "control", "kind": "zone", "name": z["name"]}
     if z.get("contested"):
         props["contested"] = True
+    if z.get("name_sides"):
+        props["name_sides"] = z["name_sides"]
+    if z.get("name_sides_from"):
+        # The day the second name became official (geodata/SCHEMA.md).
+        props["name_sides_from"] = z["name_sides_from"]
     props["de_jure"], props["claimed_by"] = status
     props["history"] = z["history"]
     props["sources"] = z["sources"]
@@ -1425,6 +1537,7 @@ def print_table(zones_geom):
 
 
 def main():
+    source_entries(ZONES)
     countries = load_countries()
     faces = build_faces(countries)
     out, problems, unseeded = assign(faces, countries)

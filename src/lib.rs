@@ -19,6 +19,7 @@ pub mod atlas;
 pub mod cli;
 pub mod compare;
 pub mod data;
+pub mod json;
 pub mod render;
 pub mod scene;
 pub mod search;

@@ -9,6 +9,7 @@ use clap::Parser;
 use caucasus_atlas::app::screenshot::{screenshot_failed, screenshot_saved};
 #[cfg(feature = "gui")]
 use caucasus_atlas::app::{AtlasApp, Command, state_file};
+use caucasus_atlas::atlas::NameOrder;
 #[cfg(feature = "gui")]
 use caucasus_atlas::atlas::{LINE_CHARS, printable};
 use caucasus_atlas::cli::{Cli, run};
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code.clamp(0, 255) as u8)
         }
-        None => open_window(cli.data, cli.date, cli.screenshot),
+        None => open_window(cli.data, cli.date, cli.names, cli.screenshot),
     }
 }
 
@@ -53,6 +54,7 @@ fn check_screenshot_path(path: &std::path::Path) -> Result<(), String> {
 fn open_window(
     _data_dir: Option<PathBuf>,
     _date: Option<Date>,
+    _names: Option<NameOrder>,
     _screenshot: Option<PathBuf>,
 ) -> ExitCode {
     eprintln!(
@@ -65,6 +67,7 @@ fn open_window(
 fn open_window(
     data_dir: Option<PathBuf>,
     date: Option<Date>,
+    names: Option<NameOrder>,
     screenshot: Option<PathBuf>,
 ) -> ExitCode {
     // A screenshot that cannot be saved is found before the window opens.
@@ -102,6 +105,9 @@ fn open_window(
             app.add_notes(state_note);
             if let Some(date) = date {
                 app.apply(Command::Time(TimeCommand::SetDate(date)));
+            }
+            if let Some(names) = names {
+                app.apply(Command::SetNames(names));
             }
             if let Some(path) = screenshot {
                 app.save_screenshot_and_quit(path);

@@ -466,3 +466,36 @@ fn characters_xml_cannot_carry_are_rejected_with_their_property() {
     let props = format!(r#"{GOOD_PLACE},"note":"a\tb\nc\rd""#);
     assert!(errors_for("places", &collection("shusha", &props, POINT)).is_empty());
 }
+
+/// `name_sides` (who uses which name of a pair) and `name_sides_from` are
+/// checked, each error naming the property.
+#[test]
+fn bad_name_sides_are_named() {
+    let place = |extra: &str, en: &str| {
+        let props = format!(
+            r#""kind":"town","name":{{"en":"{en}"}},{extra},"sources":[{{"title":"GeoNames"}}]"#
+        );
+        errors_for("places", &collection("sukhumi", &props, POINT))
+    };
+    assert!(place(r#""name_sides":[["ABK"],["GEO"]]"#, "Sukhumi / Sokhumi").is_empty());
+    assert_one_error(
+        &place(r#""name_sides":[["ABK"]]"#, "Sukhumi / Sokhumi"),
+        &["sukhumi", "\"name_sides\"", "two lists"],
+    );
+    assert_one_error(
+        &place(r#""name_sides":[["ABK"],["XYZ"]]"#, "Sukhumi / Sokhumi"),
+        &["\"name_sides[1][0]\"", "not a controller code"],
+    );
+    assert_one_error(
+        &place(r#""name_sides":[["GEO"],["GEO"]]"#, "Sukhumi / Sokhumi"),
+        &["\"name_sides\"", "both names"],
+    );
+    assert_one_error(
+        &place(r#""name_sides":[["ABK"],["GEO"]]"#, "Sukhumi"),
+        &["\"name_sides\"", "holds no \"A / B\" pair"],
+    );
+    assert_one_error(
+        &place(r#""name_sides_from":"1991-11-26""#, "Sukhumi"),
+        &["\"name_sides_from\"", "no pair"],
+    );
+}

@@ -503,6 +503,7 @@ fn a_date_after_the_data_review_is_marked_on_the_map() {
             &SceneOptions {
                 date,
                 language: caucasus_atlas::atlas::Language::En,
+                names: Default::default(),
                 hidden_layers: Default::default(),
                 extent: None,
             },

@@ -217,6 +217,37 @@ fn zvartnots_border_guards_left_on_1_august_2024() {
     assert!(!shown("rus-fsb-border-guards-zvartnots", "2024-08-15"));
 }
 
+/// Every dated state — a change of control, a status, a strength — cites its
+/// own sources (issue 10), in every layer; the 1988 state of a zone cites the
+/// Soviet constitution, which says which republic it belonged to.
+#[test]
+fn every_history_entry_has_its_own_sources() {
+    let mut missing = Vec::new();
+    let mut entries = 0;
+    for f in data().atlas.features() {
+        for h in &f.history {
+            entries += 1;
+            if h.sources.is_empty() {
+                missing.push(format!("{} from {:?}", f.id, h.span.from));
+            }
+        }
+    }
+    assert!(entries > 150, "only {entries} history entries");
+    assert!(
+        missing.is_empty(),
+        "history entries without sources: {missing:#?}"
+    );
+    let shusha = data().atlas.feature("zone-shusha-district").unwrap();
+    let taken = shusha.state_on(d("1993-01-01")).unwrap();
+    assert!(
+        taken
+            .sources
+            .iter()
+            .any(|s| s.title.contains("Capture of Shusha")),
+        "the 1992 entry should cite the capture of Shusha"
+    );
+}
+
 #[test]
 fn every_feature_has_a_source_and_every_contested_place_both_names() {
     for f in data().atlas.features() {

@@ -172,7 +172,10 @@ fn clicking_shusha_shows_who_held_it_and_follows_the_date() {
     assert_eq!(harness.state().date(), d("2020-11-09"));
     harness.get_by_label_contains("held by AZE");
 
-    // Clicking a history row moves the slider to that row's date.
+    // Clicking a history row moves the slider to that row's date (the row is
+    // scrolled into view first: each row lists its sources).
+    harness.get_by_label("since 2020-11-08").scroll_to_me();
+    harness.run();
     harness.get_by_label("since 2020-11-08").click();
     harness.run();
     assert_eq!(harness.state().date(), d("2020-11-08"));
@@ -190,7 +193,7 @@ fn clicking_empty_sea_clears_the_selection() {
 #[test]
 fn a_hidden_layer_is_neither_drawn_nor_found() {
     let mut harness = harness_at("2021-06-01");
-    harness.get_by_label("Stepanakert / Khankendi");
+    harness.get_by_label("Stepanakert (Khankendi)");
     let stepanakert = harness
         .state()
         .map_projector()
@@ -207,7 +210,7 @@ fn a_hidden_layer_is_neither_drawn_nor_found() {
     );
     harness.get_by_label_contains("places (").click();
     harness.run();
-    assert!(harness.query_by_label("Stepanakert / Khankendi").is_none());
+    assert!(harness.query_by_label("Stepanakert (Khankendi)").is_none());
     assert!(
         !harness
             .state()
@@ -310,4 +313,23 @@ fn the_wheel_zooms_the_timeline_to_single_days_and_a_preset_sets_the_range() {
         .apply(Command::Time(TimeCommand::SetDate(d("2020-11-10"))));
     harness.run();
     harness.get_by_label_contains("10 November 2020: ");
+}
+
+/// The layer panel's *Place names* choice relabels the map: on 1 Jan 2024
+/// Azerbaijan holds Stepanakert, so its name leads, and alone under "only".
+#[test]
+fn the_place_names_choice_orders_the_labels() {
+    let mut harness = harness_at("2024-01-01");
+    harness.get_by_label("Khankendi (Stepanakert)");
+    harness.get_by_label("Armenian name first").click();
+    harness.run();
+    harness.get_by_label("Stepanakert (Khankendi)");
+    harness.get_by_label("Holder's name only").click();
+    harness.run();
+    harness.get_by_label("Khankendi");
+    assert!(harness.query_by_label("Khankendi (Stepanakert)").is_none());
+    assert_eq!(
+        harness.state().persisted().names,
+        caucasus_atlas::atlas::NameOrder::Single
+    );
 }

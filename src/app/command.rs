@@ -3,7 +3,7 @@
 //! The ones about what is shown (date, view, layers, language, selection,
 //! undo) change the [`super::Document`]; the rest drive the window.
 
-use crate::atlas::{Language, LayerKind};
+use crate::atlas::{Language, LayerKind, NameOrder};
 use crate::spatial::{MapPoint, MapView};
 use crate::time::TimeCommand;
 
@@ -18,6 +18,8 @@ pub enum Command {
     SetView(MapView),
     /// Change the label language.
     SetLanguage(Language),
+    /// Change the order of a place's two names.
+    SetNames(NameOrder),
     /// Show or hide a layer.
     SetLayerVisible(LayerKind, bool),
     /// Select a feature (clicked at a map point), or clear the selection.

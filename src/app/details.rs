@@ -141,7 +141,7 @@ pub fn details_panel(
 ) -> Vec<Command> {
     let mut out = Vec::new();
     let date = document.date();
-    header(ui, feature, &mut out);
+    header(ui, &document.name_of(feature), feature, &mut out);
     ui.separator();
     ui.label(RichText::new(status_text(feature, date)).strong());
     let ground = ground_under(document, feature, at);
@@ -152,7 +152,7 @@ pub fn details_panel(
             "Ground held by {} — {} on {date} ({})",
             c.code(),
             c.description(),
-            zone.name.en
+            document.name_of(zone)
         ));
     }
     if let Some(summary) = &feature.summary {
@@ -172,7 +172,13 @@ pub fn details_panel(
     }
     if let Some(zone) = &ground {
         ui.separator();
-        ui.label(RichText::new(format!("Control of the ground here ({})", zone.name.en)).strong());
+        ui.label(
+            RichText::new(format!(
+                "Control of the ground here ({})",
+                document.name_of(zone)
+            ))
+            .strong(),
+        );
         history_grid(ui, &zone.id, &zone.history, date, &mut out);
     }
     ui.separator();
@@ -210,10 +216,10 @@ fn ground_under<'a>(
     .map(|hit| hit.feature)
 }
 
-/// The name, a close button, the other languages' names and the kind.
-fn header(ui: &mut Ui, feature: &Feature, out: &mut Vec<Command>) {
+/// The name (`name`, in the chosen order), a close button, the other languages' names and the kind.
+fn header(ui: &mut Ui, name: &str, feature: &Feature, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.heading(&feature.name.en);
+        ui.heading(name);
         if ui
             .small_button("Close")
             .on_hover_text("Clear the selection")

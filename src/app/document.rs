@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use super::Command;
 use super::navigation::{NavigationHistory, Place};
 use super::state::PersistedState;
-use crate::atlas::{Feature, Language, LayerKind};
+use crate::atlas::{Feature, Language, LayerKind, NameOrder};
 use crate::data::AtlasData;
 use crate::scene::SceneOptions;
 use crate::spatial::{Hit, MapPoint, MapView, features_at};
@@ -26,7 +26,7 @@ pub struct Changes {
     pub view: bool,
     /// Which layers are shown.
     pub layers: bool,
-    /// The label language.
+    /// The label language or the order of a place's two names.
     pub language: bool,
     /// The selection.
     pub selection: bool,
@@ -48,6 +48,7 @@ pub struct Document {
     view: Option<MapView>,
     hidden_layers: BTreeSet<LayerKind>,
     language: Language,
+    names: NameOrder,
     selection: Option<(String, MapPoint)>,
     history: NavigationHistory,
 }
@@ -73,6 +74,7 @@ impl Document {
             view,
             hidden_layers: stored.map(|s| s.hidden_layers.clone()).unwrap_or_default(),
             language: stored.map_or(Language::En, |s| s.language),
+            names: stored.map_or(NameOrder::Holder, |s| s.names),
             selection: None,
             history: NavigationHistory::new(place),
         }
@@ -112,6 +114,7 @@ impl Document {
                 }
             }
             Command::SetLanguage(language) => self.language = language,
+            Command::SetNames(names) => self.names = names,
             Command::SetLayerVisible(layer, visible) => self.set_layer_visible(layer, visible),
             Command::Select(selection) => {
                 // Only a feature that is there and shown can be selected.
@@ -200,7 +203,7 @@ impl Document {
             ),
             view: self.view,
             hidden: self.hidden_layers.clone(),
-            language: self.language,
+            language: (self.language, self.names),
             selection: self.selection.clone(),
         }
     }
@@ -228,6 +231,19 @@ impl Document {
     /// The label language.
     pub fn language(&self) -> Language {
         self.language
+    }
+
+    /// The order of a place's two names.
+    pub fn names(&self) -> NameOrder {
+        self.names
+    }
+
+    /// `feature`'s English name on the date shown, a place's two names in the
+    /// chosen order (what tooltips and the details panel say).
+    pub fn name_of(&self, feature: &Feature) -> String {
+        self.data
+            .atlas
+            .name_on(feature, self.date(), Language::En, self.names)
     }
 
     /// The layers the user hid.
@@ -280,6 +296,7 @@ impl Document {
         SceneOptions {
             date: self.timeline.date(),
             language: self.language,
+            names: self.names,
             hidden_layers: self.hidden_layers.clone(),
             extent,
         }
@@ -293,6 +310,7 @@ impl Document {
             view: self.view,
             hidden_layers: self.hidden_layers.clone(),
             language: self.language,
+            names: self.names,
             days_per_second: self.timeline.days_per_second(),
             looping: self.timeline.looping(),
             layers_panel_open,
@@ -307,7 +325,7 @@ struct Fingerprint {
     playback: (bool, f64, bool, Option<(Date, Date)>),
     view: Option<MapView>,
     hidden: BTreeSet<LayerKind>,
-    language: Language,
+    language: (Language, NameOrder),
     selection: Option<(String, MapPoint)>,
 }
 

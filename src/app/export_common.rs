@@ -79,6 +79,7 @@ pub fn request_for(
     (request.width, request.height) = framing.size;
     request.format = format;
     request.language = document.language();
+    request.names = document.names();
     // The current view is exported as the lon/lat box the window shows, so a
     // larger image frames the same area at a higher resolution.
     request.bbox = framing.view;

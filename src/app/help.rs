@@ -30,7 +30,7 @@ const READING: [&str; 6] = [
     "Thick dark lines: lines of contact and ceasefire lines.",
     "Diamonds: events, on their day and fading over the month after; never before.",
     "Squares, triangles and rings: Russian bases, posts and missions (and the EU mission).",
-    "Contested places carry both names: Stepanakert / Khankendi.",
+    "Contested places carry both names, the holder's first: Stepanakert (Khankendi) until 2023, Khankendi (Stepanakert) after (Layers panel: Place names).",
 ];
 
 /// Shows the window while `open`.

@@ -132,16 +132,16 @@ fn hover_tooltip(response: &Response, document: &Document, projector: &Projector
             |h| match (h.feature.controller_on(date), &h.feature.layer) {
                 (Some(c), _) => format!(
                     "{} — held by {} ({})",
-                    h.feature.name.en,
+                    document.name_of(h.feature),
                     c.code(),
                     c.description_on(date)
                 ),
                 // An event says when it happened.
                 (None, LayerKind::Events) => match h.feature.lifespan.from {
-                    Some(day) => format!("{} ({day})", h.feature.name.en),
-                    None => h.feature.name.en.clone(),
+                    Some(day) => format!("{} ({day})", document.name_of(h.feature)),
+                    None => document.name_of(h.feature),
                 },
-                (None, _) => h.feature.name.en.clone(),
+                (None, _) => document.name_of(h.feature),
             },
         )
         .collect();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atlas::{Language, LayerKind};
+use crate::atlas::{Language, LayerKind, NameOrder};
 use crate::spatial::MapView;
 use crate::time::Date;
 
@@ -28,6 +28,10 @@ pub struct PersistedState {
     pub hidden_layers: BTreeSet<LayerKind>,
     /// Label language.
     pub language: Language,
+    /// The order of a place's two names (absent in older records: the
+    /// holder's first; an unknown word makes the record unreadable).
+    #[serde(default)]
+    pub names: NameOrder,
     /// Playback speed (days per second).
     pub days_per_second: f64,
     /// Loop playback.
@@ -82,6 +86,7 @@ mod tests {
             }),
             hidden_layers: [LayerKind::Events].into(),
             language: Language::Hy,
+            names: NameOrder::AzFirst,
             days_per_second: 7.0,
             looping: true,
             layers_panel_open: false,
@@ -119,5 +124,18 @@ mod tests {
             .unwrap()
             .replace("2020-11-10", "2020-02-31");
         assert!(parse(&bad_date).is_err());
+        let bad_names = serde_json::to_string(&sample())
+            .unwrap()
+            .replace("az-first", "armenian-only");
+        assert!(parse(&bad_names).is_err());
+    }
+
+    #[test]
+    fn a_record_from_before_the_name_order_reads_as_holder_first() {
+        let text = serde_json::to_string(&sample())
+            .unwrap()
+            .replace(",\"names\":\"az-first\"", "");
+        assert!(!text.contains("names"));
+        assert_eq!(parse(&text).unwrap().names, NameOrder::Holder);
     }
 }

@@ -53,13 +53,12 @@ fn check_class(geometry: &GeometryValue, class: GeometryClass) -> Result<(), Str
 
 fn check_position(p: &Position, path: &str) -> Result<(), String> {
     let xy = p.as_slice();
-    if xy.len() < 2 {
+    let [lon, lat, ..] = *xy else {
         return Err(format!(
             "{path} has {} number(s), expected [lon, lat]",
             xy.len()
         ));
-    }
-    let (lon, lat) = (xy[0], xy[1]);
+    };
     if !lon.is_finite() || !(-180.0..=180.0).contains(&lon) {
         return Err(format!("{path} has longitude {lon}, outside -180..180"));
     }
@@ -95,7 +94,9 @@ fn check_rings(rings: &[Vec<Position>], path: &str) -> Result<(), String> {
             ));
         }
         check_line(ring, &ring_path)?;
-        let (first, last) = (&ring[0], &ring[ring.len() - 1]);
+        let (Some(first), Some(last)) = (ring.first(), ring.last()) else {
+            continue;
+        };
         if first.as_slice().get(..2) != last.as_slice().get(..2) {
             return Err(format!(
                 "{ring_path} is not closed (first and last positions differ)"

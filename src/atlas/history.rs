@@ -105,7 +105,7 @@ fn check_order(
     is_control: bool,
 ) -> Result<(), DataError> {
     for (i, pair) in entries.windows(2).enumerate() {
-        let (a, b) = (&pair[0], &pair[1]);
+        let [a, b] = pair else { continue };
         let next = format!("history[{}].from", i + 1);
         if b.span.from < a.span.from {
             return Err(site.property(

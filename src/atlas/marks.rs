@@ -44,7 +44,7 @@ impl Atlas {
         if let Some(control) = self.layer(&LayerKind::Control) {
             for zone in &control.features {
                 for pair in zone.history.windows(2) {
-                    let (before, after) = (&pair[0], &pair[1]);
+                    let [before, after] = pair else { continue };
                     let (Some(date), Some(a), Some(b)) =
                         (after.span.from, before.controller, after.controller)
                     else {

@@ -12,6 +12,7 @@ mod history;
 mod marks;
 mod meta;
 mod model;
+mod names;
 mod parse;
 mod properties;
 pub mod schema;
@@ -29,6 +30,7 @@ pub use error::{DataError, LINE_CHARS, SHOWN_CHARS, is_noncharacter, printable};
 pub use marks::{Mark, MarkKind};
 pub use meta::{META_FILE, Meta, parse_meta};
 pub use model::{Claim, ControlStatus, Feature, HistoryEntry, Language, Names, Precision, Source};
+pub use names::{NameOrder, NameSides};
 pub use parse::{LayerParse, parse_layer};
 pub use schema::LayerKind;
 
@@ -51,6 +53,10 @@ pub struct Atlas {
     /// The last day the data was reviewed against its sources (`meta.json`),
     /// if known: what the atlas shows after it may be out of date.
     pub reviewed: Option<Date>,
+    /// For each feature outside the control layer whose names hold a pair:
+    /// the (layer, feature) index of the control zone it lies in, which says
+    /// whose name leads on a date (see [`Atlas::name_on`]).
+    pub name_zones: HashMap<String, (usize, usize)>,
 }
 
 /// An atlas and the problems met while loading it.
@@ -114,6 +120,7 @@ impl Loaded {
             .atlas
             .layers
             .sort_by_key(|l| schema::draw_order(&l.kind));
+        loaded.atlas.name_zones = name_zones(&loaded.atlas);
         loaded
     }
 
@@ -260,6 +267,36 @@ pub fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
     } else {
         "a special file"
     }
+}
+
+/// The control zone each feature with a name pair lies in (by a point inside
+/// it), so that its names can follow the holder. Zones tile the region: the
+/// first that holds the point is the one.
+fn name_zones(atlas: &Atlas) -> HashMap<String, (usize, usize)> {
+    use geo::{InteriorPoint, Intersects};
+    let zones: Vec<(usize, usize, &Feature)> = atlas
+        .layers
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LayerKind::Control)
+        .flat_map(|(li, l)| {
+            l.features
+                .iter()
+                .enumerate()
+                .map(move |(fi, f)| (li, fi, f))
+        })
+        .collect();
+    atlas
+        .features()
+        .filter(|f| f.name.sides.is_some() && f.layer != LayerKind::Control)
+        .filter_map(|f| {
+            let point = f.geometry.interior_point()?;
+            let &(li, fi, _) = zones
+                .iter()
+                .find(|(_, _, z)| z.geometry.intersects(&point))?;
+            Some((f.id.clone(), (li, fi)))
+        })
+        .collect()
 }
 
 impl Atlas {

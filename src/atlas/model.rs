@@ -4,7 +4,8 @@ use super::{Controller, LayerKind};
 use crate::time::{Date, Lifespan};
 
 /// A feature's names by language. `en` is always present; for contested places
-/// it holds both names, Armenian first ("Stepanakert / Khankendi").
+/// it holds both names, Armenian first ("Stepanakert / Khankendi"). Shown
+/// through [`crate::atlas::Atlas::name_on`], which orders such pairs.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Names {
     /// English (or a Latin transliteration).
@@ -17,6 +18,8 @@ pub struct Names {
     pub ru: Option<String>,
     /// Georgian.
     pub ka: Option<String>,
+    /// Who uses which name of each "A / B" pair, when the names hold pairs.
+    pub sides: Option<super::NameSides>,
 }
 
 /// A label language the user can choose.
@@ -375,7 +378,10 @@ impl Feature {
             let Some((first, last)) = entry.from_range else {
                 return false;
             };
-            let changes_hands = i == 0 || self.history[i - 1].controller != entry.controller;
+            let changes_hands = i
+                .checked_sub(1)
+                .and_then(|p| self.history.get(p))
+                .is_none_or(|previous| previous.controller != entry.controller);
             changes_hands && first <= date && date <= last
         });
         Some(if changing {

@@ -11,6 +11,7 @@ use super::history::parse_history;
 use super::model::Feature;
 use super::properties::Properties;
 use super::schema::{GeometryClass, LayerKind};
+use super::{Controller, NameSides};
 use crate::time::Lifespan;
 
 /// Properties the loader reads itself; everything else is kept in `extra`.
@@ -20,6 +21,8 @@ const READ_PROPERTIES: &[&str] = &[
     "kind",
     "name",
     "contested",
+    "name_sides",
+    "name_sides_from",
     "de_jure",
     "claimed_by",
     "from",
@@ -254,7 +257,7 @@ fn parse_feature(
             ),
         ));
     }
-    let name = props.names()?;
+    let mut name = props.names()?;
     let contested = props.flag("contested")?;
     if contested {
         if !name.en.contains(" / ") {
@@ -266,6 +269,17 @@ fn parse_feature(
         if name.hy.is_none() || name.az.is_none() {
             return Err(site.property("name", "of a contested place needs both \"hy\" and \"az\""));
         }
+    }
+    name.sides = parse_name_sides(site, map.get("name_sides"), &name.en)?
+        .or_else(|| contested.then(NameSides::armenian_azerbaijani));
+    if let Some(from) = props.opt_date("name_sides_from")? {
+        let Some(sides) = name.sides.as_mut() else {
+            return Err(site.property(
+                "name_sides_from",
+                "is given but the feature's names hold no pair (needs \"contested\" or \"name_sides\")",
+            ));
+        };
+        sides.from = Some(from);
     }
     let from = props.opt_date("from")?;
     let until = props.opt_date("until")?;
@@ -329,4 +343,63 @@ fn parse_feature(
         extra,
         geometry,
     })
+}
+
+/// `name_sides`: `[["ABK"], ["GEO"]]`, who uses the first and who the second
+/// name of each "A / B" pair in `name.en` (absent: `None`).
+fn parse_name_sides(
+    site: ErrorSite<'_>,
+    value: Option<&Value>,
+    en: &str,
+) -> Result<Option<NameSides>, DataError> {
+    let key = "name_sides";
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Ok(None);
+    };
+    let wrong = || {
+        site.property(
+            key,
+            "must be two lists of controller codes, the sides of the first and of the second name (e.g. [[\"ABK\"], [\"GEO\"]])",
+        )
+    };
+    let Value::Array(lists) = value else {
+        return Err(wrong());
+    };
+    let [first, second] = lists.as_slice() else {
+        return Err(wrong());
+    };
+    let codes = |index: usize, list: &Value| -> Result<Vec<Controller>, DataError> {
+        let Value::Array(items) = list else {
+            return Err(wrong());
+        };
+        if items.is_empty() {
+            return Err(wrong());
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                item.as_str()
+                    .and_then(|code| code.parse::<Controller>().ok())
+                    .ok_or_else(|| {
+                        site.property(
+                            &format!("{key}[{index}][{i}]"),
+                            "is not a controller code (ARM, AZE, NKR, GEO, ABK, SOS, RUS, TUR, IRN)",
+                        )
+                    })
+            })
+            .collect()
+    };
+    let sides = NameSides {
+        first: codes(0, first)?,
+        second: codes(1, second)?,
+        from: None,
+    };
+    if sides.first.iter().any(|c| sides.second.contains(c)) {
+        return Err(site.property(key, "names one side for both names"));
+    }
+    if !en.contains(" / ") {
+        return Err(site.property(key, "is given but name.en holds no \"A / B\" pair of names"));
+    }
+    Ok(Some(sides))
 }

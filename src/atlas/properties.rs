@@ -100,6 +100,8 @@ impl<'a> Properties<'a> {
             az: lang("az")?,
             ru: lang("ru")?,
             ka: lang("ka")?,
+            // Filled in by the loader, which knows `contested` and `name_sides`.
+            sides: None,
         })
     }
 
@@ -194,8 +196,8 @@ pub(crate) fn parse_range(
     match value {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(items)) if items.len() == 2 => {
-            let a = parse_opt_date(site, key, Some(&items[0]))?;
-            let b = parse_opt_date(site, key, Some(&items[1]))?;
+            let a = parse_opt_date(site, key, items.first())?;
+            let b = parse_opt_date(site, key, items.get(1))?;
             match (a, b) {
                 (Some(a), Some(b)) if a <= b => Ok(Some((a, b))),
                 (Some(a), Some(b)) => {

@@ -88,7 +88,9 @@ fn distinct_points(line: &LineString<f64>) -> usize {
 }
 
 fn ring_name(rings: &[Ring<'_>], r: usize) -> String {
-    let ring = &rings[r];
+    let Some(ring) = rings.get(r) else {
+        return "a ring".to_owned();
+    };
     let part = if rings.iter().any(|other| other.polygon != ring.polygon) {
         format!(" of part {}", ring.polygon)
     } else {
@@ -97,8 +99,9 @@ fn ring_name(rings: &[Ring<'_>], r: usize) -> String {
     if ring.is_shell {
         format!("the outer ring{part}")
     } else {
-        let hole = rings[..r]
+        let hole = rings
             .iter()
+            .take(r)
             .filter(|o| o.polygon == ring.polygon && !o.is_shell)
             .count();
         format!("hole {hole}{part}")
@@ -121,10 +124,13 @@ fn crossing(rings: &[Ring<'_>]) -> Option<String> {
         let mut points = ring.line.0.clone();
         points.dedup();
         edge_counts.push(points.len().saturating_sub(1));
-        edges.extend(points.windows(2).enumerate().map(|(index, pair)| Edge {
-            ring: r,
-            index,
-            line: Line::new(pair[0], pair[1]),
+        edges.extend(points.windows(2).enumerate().filter_map(|(index, pair)| {
+            let &[a, b] = pair else { return None };
+            Some(Edge {
+                ring: r,
+                index,
+                line: Line::new(a, b),
+            })
         }));
     }
     let tree = RTree::bulk_load(edges.clone());
@@ -159,7 +165,7 @@ fn crossing(rings: &[Ring<'_>]) -> Option<String> {
                     is_proper,
                 } => {
                     if same_ring {
-                        let n = edge_counts[a.ring];
+                        let n = edge_counts.get(a.ring).copied().unwrap_or(0);
                         let neighbours =
                             b.index == a.index + 1 || (a.index == 0 && b.index + 1 == n);
                         if !neighbours {
@@ -212,7 +218,10 @@ fn nesting(polygons: &[Polygon<f64>], rings: &[Ring<'_>]) -> Option<String> {
         if ring.is_shell {
             continue;
         }
-        let shell = polygons[ring.polygon].exterior();
+        let Some(polygon) = polygons.get(ring.polygon) else {
+            continue;
+        };
+        let shell = polygon.exterior();
         if !inside(ring.line, shell) {
             return Some(format!(
                 "{} lies outside its outer ring",

@@ -1,27 +1,45 @@
 //! `caucasus-atlas at --date D --lon X --lat Y [--json]`.
 
+use crate::json::put;
 use std::io::Write;
 use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::atlas::{ControlStatus, LayerKind, SHOWN_CHARS, Source, printable};
+use crate::atlas::{ControlStatus, Language, LayerKind, NameOrder, SHOWN_CHARS, Source, printable};
 use crate::data::AtlasData;
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::{ATLAS_START, Date};
 
+/// What `at` is asked.
+pub struct Query {
+    /// The date.
+    pub date: Date,
+    /// Longitude in degrees east.
+    pub lon: f64,
+    /// Latitude in degrees north.
+    pub lat: f64,
+    /// How far a point or line may be and still count.
+    pub radius_km: f64,
+    /// The order of a place's two names.
+    pub names: NameOrder,
+}
+
 /// Prints what is at the point on the date.
-#[allow(clippy::too_many_arguments)]
 pub fn run(
     data: Option<&PathBuf>,
-    date: Date,
-    lon: f64,
-    lat: f64,
-    radius_km: f64,
+    query: Query,
     as_json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
+    let Query {
+        date,
+        lon,
+        lat,
+        radius_km,
+        names,
+    } = query;
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
         writeln!(
             err,
@@ -65,47 +83,51 @@ pub fn run(
                 let mut obj = json!({
                     "layer": f.layer,
                     "id": f.id,
-                    "name": f.name.en,
+                    "name": data.atlas.name_on(f, date, Language::En, names),
                     "kind": f.kind,
                     "sources": f.sources.iter().map(source_json).collect::<Vec<_>>(),
                 });
                 let span = match f.state_on(date) {
                     Some(state) => {
                         if let Some(c) = state.controller {
-                            obj["controller"] = json!(c.code());
+                            put(&mut obj, "controller", json!(c.code()));
                         }
                         // "status" is the control status (held|contested); the
                         // corridor's own status word has its own name.
                         if let Some(status) = &state.status {
-                            obj["corridor_status"] = json!(status);
+                            put(&mut obj, "corridor_status", json!(status));
                         }
                         state.span
                     }
                     None => f.lifespan,
                 };
                 if let Some(status) = f.status_on(date) {
-                    obj["status"] = json!(status.as_str());
+                    put(&mut obj, "status", json!(status.as_str()));
                 }
                 if f.layer == LayerKind::Control || f.de_jure().is_some() {
-                    obj["de_jure"] = json!(f.de_jure().map(|c| c.code()));
-                    obj["claimed_by"] = json!(
-                        f.claimed_by(date)
-                            .iter()
-                            .map(|c| c.code())
-                            .collect::<Vec<_>>()
+                    put(&mut obj, "de_jure", json!(f.de_jure().map(|c| c.code())));
+                    put(
+                        &mut obj,
+                        "claimed_by",
+                        json!(
+                            f.claimed_by(date)
+                                .iter()
+                                .map(|c| c.code())
+                                .collect::<Vec<_>>()
+                        ),
                     );
                 }
                 if let Some(since) = f.since(date) {
-                    obj["since"] = json!(since.to_string());
+                    put(&mut obj, "since", json!(since.to_string()));
                 }
                 if let Some(phase) = f.phase_since(date) {
-                    obj["phase_since"] = json!(phase.to_string());
+                    put(&mut obj, "phase_since", json!(phase.to_string()));
                 }
                 if let Some(from) = span.from {
-                    obj["from"] = json!(from.to_string());
+                    put(&mut obj, "from", json!(from.to_string()));
                 }
                 if let Some(until) = span.until {
-                    obj["until"] = json!(until.to_string());
+                    put(&mut obj, "until", json!(until.to_string()));
                 }
                 obj
             })
@@ -113,7 +135,7 @@ pub fn run(
         let mut doc =
             json!({"date": date.to_string(), "lon": lon, "lat": lat, "features": features});
         if let Some(reviewed) = reviewed_before {
-            doc["data_reviewed"] = json!(reviewed.to_string());
+            put(&mut doc, "data_reviewed", json!(reviewed.to_string()));
         }
         writeln!(
             out,
@@ -191,7 +213,10 @@ pub fn run(
                 out,
                 "  {:<15} {:<32} {}",
                 printable(f.layer.name(), SHOWN_CHARS),
-                printable(&f.name.en, SHOWN_CHARS),
+                printable(
+                    &data.atlas.name_on(f, date, Language::En, names),
+                    SHOWN_CHARS
+                ),
                 state
             )?;
         }
@@ -204,7 +229,7 @@ pub fn run(
 fn source_json(source: &Source) -> serde_json::Value {
     let mut obj = json!({"title": source.title, "url": source.url});
     if let Some(side) = source.partisan {
-        obj["partisan"] = json!(side.code());
+        put(&mut obj, "partisan", json!(side.code()));
     }
     obj
 }

@@ -93,10 +93,11 @@ fn write_table(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
             "from", "to", "km²", "± km²", "of from"
         )?;
         for ch in &c.changes {
-            let zones = if ch.zones.len() <= 3 {
-                ch.zones.join(", ")
-            } else {
-                format!("{}, … ({} zones)", ch.zones[..2].join(", "), ch.zones.len())
+            let zones = match ch.zones.as_slice() {
+                [first, second, _, _, ..] => {
+                    format!("{first}, {second}, … ({} zones)", ch.zones.len())
+                }
+                few => few.join(", "),
             };
             writeln!(
                 out,

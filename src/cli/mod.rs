@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::atlas::{Language, LayerKind};
+use crate::atlas::{Language, LayerKind, NameOrder};
 use crate::render::animation::Step;
 use crate::render::export::{check_size, parse_bbox};
 use crate::spatial::RegionBox;
@@ -36,6 +36,11 @@ pub struct Cli {
     /// (for checking that the window works on a machine without a person at it).
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,
+
+    /// Open the window with this order of a place's two names: holder, hy-first,
+    /// az-first or single (default: what the window last used, else holder).
+    #[arg(long, value_parser = parse_names, value_name = "ORDER")]
+    pub names: Option<NameOrder>,
 
     /// What to do (nothing: open the window).
     #[command(subcommand)]
@@ -67,6 +72,9 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// The order of a place's two names: holder, hy-first, az-first or single.
+        #[arg(long, default_value = "holder", value_parser = parse_names)]
+        names: NameOrder,
     },
     /// List the dated events.
     Events {
@@ -165,6 +173,10 @@ fn parse_language(text: &str) -> Result<Language, String> {
         .ok_or_else(|| format!("\"{text}\" is not a label language (use en, hy, az, ru or ka)"))
 }
 
+fn parse_names(text: &str) -> Result<NameOrder, String> {
+    text.parse()
+}
+
 /// A layer name; whether the data has it is checked once the data is loaded
 /// (a user's folder may hold any layer).
 fn parse_layer(text: &str) -> Result<LayerKind, String> {
@@ -195,7 +207,20 @@ pub fn run(
             lat,
             radius_km,
             json,
-        } => at::run(data.as_ref(), date, lon, lat, radius_km, json, out, err),
+            names,
+        } => at::run(
+            data.as_ref(),
+            at::Query {
+                date,
+                lon,
+                lat,
+                radius_km,
+                names,
+            },
+            json,
+            out,
+            err,
+        ),
         Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
         Command::Find { text, json } => find::run(data.as_ref(), &text, json, out, err),
         Command::Diff {

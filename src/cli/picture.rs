@@ -3,8 +3,8 @@
 
 use clap::Args;
 
-use super::{parse_bbox_arg, parse_language, parse_layer};
-use crate::atlas::{Language, LayerKind};
+use super::{parse_bbox_arg, parse_language, parse_layer, parse_names};
+use crate::atlas::{Language, LayerKind, NameOrder};
 use crate::render::export::{ExportRequest, Format};
 use crate::render::svg::ExportOptions;
 use crate::spatial::RegionBox;
@@ -22,6 +22,10 @@ pub struct PictureArgs {
     /// Label language: en, hy, az, ru or ka.
     #[arg(long = "lang", default_value = "en", value_parser = parse_language)]
     pub language: Language,
+    /// The order of a place's two names: holder (the holder's name first on
+    /// the date), hy-first, az-first, or single (the holder's name only).
+    #[arg(long, default_value = "holder", value_parser = parse_names)]
+    pub names: NameOrder,
     /// A title at the top of the side panel.
     #[arg(long)]
     pub title: Option<String>,
@@ -41,6 +45,7 @@ impl PictureArgs {
             view: None,
             layers: self.layers,
             language: self.language,
+            names: self.names,
             format,
             include: if self.map_only {
                 ExportOptions::map_only()

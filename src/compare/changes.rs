@@ -79,8 +79,8 @@ pub(crate) fn group_changes(changed: Vec<Changed<'_>>) -> Vec<Change> {
         .into_iter()
         .map(|((from, to), mut zones)| {
             zones.sort_by(|a, b| b.part.area_km2.total_cmp(&a.part.area_km2));
-            let geometry = if zones.len() == 1 {
-                zones[0].part.geometry.clone().into_owned()
+            let geometry = if let [only] = zones.as_slice() {
+                only.part.geometry.clone().into_owned()
             } else {
                 geo::unary_union(zones.iter().flat_map(|z| z.part.geometry.0.iter()))
             };

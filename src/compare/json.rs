@@ -1,6 +1,7 @@
 //! A comparison as JSON (the `diff --json` contract) and its changed areas as
 //! GeoJSON.
 
+use crate::json::put;
 use serde_json::{Value, json};
 
 use super::{Change, Comparison, EventNote, HistoryNote, Step};
@@ -16,10 +17,10 @@ fn sources(list: &[Source]) -> Value {
         .map(|s| {
             let mut obj = json!({"title": s.title, "url": s.url});
             if let Some(date) = s.date {
-                obj["date"] = json!(date.to_string());
+                put(&mut obj, "date", json!(date.to_string()));
             }
             if let Some(side) = s.partisan {
-                obj["partisan"] = json!(side.code());
+                put(&mut obj, "partisan", json!(side.code()));
             }
             obj
         })
@@ -79,10 +80,14 @@ fn history(h: &HistoryNote) -> Value {
         "sources_of": if h.own_sources { "entry" } else { "zone" },
     });
     if let Some((a, b)) = h.from_range {
-        obj["from_range"] = json!([a.to_string(), b.to_string()]);
+        put(
+            &mut obj,
+            "from_range",
+            json!([a.to_string(), b.to_string()]),
+        );
     }
     if let Some(status) = &h.status {
-        obj["status"] = json!(status);
+        put(&mut obj, "status", json!(status));
     }
     obj
 }
@@ -123,7 +128,11 @@ impl Comparison {
             "history": self.history.iter().map(history).collect::<Vec<_>>(),
         });
         if let Some(b) = self.region.as_ref().and_then(|r| r.bbox) {
-            doc["bbox"] = json!([b.min_lon, b.min_lat, b.max_lon, b.max_lat]);
+            put(
+                &mut doc,
+                "bbox",
+                json!([b.min_lon, b.min_lat, b.max_lon, b.max_lat]),
+            );
         }
         doc
     }

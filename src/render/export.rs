@@ -13,7 +13,7 @@ use emath::Rect;
 
 use super::raster::{self, RgbaImage};
 use super::svg::{ExportOptions, Layout, write_svg};
-use crate::atlas::{Atlas, Language, LayerKind};
+use crate::atlas::{Atlas, Language, LayerKind, NameOrder};
 use crate::scene::{Scene, SceneOptions, build_scene};
 use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox};
 use crate::time::Date;
@@ -92,6 +92,8 @@ pub struct ExportRequest {
     pub layers: Option<Vec<LayerKind>>,
     /// The label language.
     pub language: Language,
+    /// The order of the two names of a place (holder's first by default).
+    pub names: NameOrder,
     /// PNG or SVG.
     pub format: Format,
     /// What to draw around the map.
@@ -112,6 +114,7 @@ impl ExportRequest {
             view: None,
             layers: None,
             language: Language::En,
+            names: NameOrder::Holder,
             format: Format::Png,
             include: ExportOptions::default(),
             pixels_per_point: None,
@@ -269,6 +272,7 @@ impl Prepared {
             scene_options: SceneOptions {
                 date: request.date,
                 language: request.language,
+                names: request.names,
                 hidden_layers: hidden,
                 // The legend and the sources block describe what the map shows.
                 extent: Some(extent),

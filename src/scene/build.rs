@@ -9,7 +9,7 @@ use geo::{Contains, Intersects};
 use super::Scene;
 use super::credits::Credits;
 use super::layers::{Canvas, LayerStyles, sea};
-use crate::atlas::{Atlas, Language, LayerKind};
+use crate::atlas::{Atlas, Language, LayerKind, NameOrder};
 use crate::spatial::projected::ProjectedFeature;
 use crate::spatial::{ProjectedAtlas, visible_on};
 use crate::time::Date;
@@ -21,6 +21,8 @@ pub struct SceneOptions {
     pub date: Date,
     /// The label language.
     pub language: Language,
+    /// The order of the two names of a place the sides name differently.
+    pub names: NameOrder,
     /// Layers not to draw.
     pub hidden_layers: BTreeSet<LayerKind>,
     /// The part of the map that is shown (map km), when known: the legend and the
@@ -55,12 +57,13 @@ impl SceneOptions {
 /// ```
 /// use caucasus_atlas::data::AtlasData;
 /// use caucasus_atlas::scene::{SceneOptions, build_scene};
-/// use caucasus_atlas::atlas::Language;
+/// use caucasus_atlas::atlas::{Language, NameOrder};
 ///
 /// let data = AtlasData::load(None);
 /// let options = SceneOptions {
 ///     date: "2020-11-10".parse().unwrap(),
 ///     language: Language::En,
+///     names: NameOrder::Holder,
 ///     hidden_layers: Default::default(),
 ///     extent: None,
 /// };
@@ -68,6 +71,8 @@ impl SceneOptions {
 /// assert_eq!(scene.caption, "10 November 2020");
 /// assert!(scene.legend.iter().any(|e| e.text == "Held by Azerbaijan"));
 /// assert!(scene.labels.iter().any(|l| l.text == "Yerevan"));
+/// // Stepanakert was held by the Karabakh Armenians on that day.
+/// assert!(scene.labels.iter().any(|l| l.text == "Stepanakert (Khankendi)"));
 /// ```
 pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOptions) -> Scene {
     let mut scene = Scene {
@@ -99,6 +104,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             credits.add(feature);
         }
         let mut canvas = Canvas {
+            atlas,
             scene: &mut scene,
             outlines: &mut outlines,
         };
@@ -131,7 +137,10 @@ pub fn caption(date: Date) -> String {
     format!(
         "{} {} {}",
         date.day(),
-        MONTHS[(date.month() - 1) as usize],
+        // chrono's months run 1..=12, so the lookup never misses.
+        MONTHS
+            .get((date.month() as usize).wrapping_sub(1))
+            .unwrap_or(&""),
         date.year()
     )
 }

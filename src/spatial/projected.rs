@@ -76,6 +76,9 @@ impl ProjectedAtlas {
 
     /// The atlas feature a projected feature stands for.
     pub fn feature<'a>(&self, atlas: &'a Atlas, pf: &ProjectedFeature) -> &'a Feature {
+        // The indices were taken from this atlas when it was projected
+        // (`ProjectedAtlas::new`), and neither is ever changed afterwards.
+        #[allow(clippy::indexing_slicing)]
         &atlas.layers[pf.layer_index].features[pf.feature_index]
     }
 }

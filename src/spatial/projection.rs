@@ -67,8 +67,10 @@ impl ConformalConic {
     fn new() -> Self {
         // Both strings are constants checked by the tests below; a failure here is
         // a programming error, not user input.
+        #[allow(clippy::expect_used)]
         let geographic = Proj::from_proj_string("+proj=longlat +ellps=WGS84 +datum=WGS84 +no_defs")
             .expect("constant geographic CRS parses");
+        #[allow(clippy::expect_used)]
         let conic = Proj::from_proj_string(
             "+proj=lcc +lat_1=38.5 +lat_2=43 +lat_0=40.75 +lon_0=44.5 +ellps=WGS84 +datum=WGS84 +units=m +no_defs",
         )

@@ -33,10 +33,14 @@ impl Triangulation {
         self.indices
             .chunks_exact(3)
             .map(|t| {
-                let [a, b, c] = [t[0], t[1], t[2]].map(|i| {
-                    let [x, y] = self.vertices[i as usize];
-                    (x as f64, y as f64)
-                });
+                let corner = |i: &u32| {
+                    let [x, y] = *self.vertices.get(*i as usize)?;
+                    Some((x as f64, y as f64))
+                };
+                let [Some(a), Some(b), Some(c)] = [0, 1, 2].map(|k| t.get(k).and_then(corner))
+                else {
+                    return 0.0;
+                };
                 ((b.0 - a.0) * (c.1 - a.1) - (c.0 - a.0) * (b.1 - a.1)).abs() / 2.0
             })
             .sum()

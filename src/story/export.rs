@@ -111,6 +111,7 @@ pub fn step_request(
         view: None,
         layers: view.layers.clone(),
         language: options.language,
+        names: Default::default(),
         format: options.format,
         include: ExportOptions {
             title: Some(step_title(story, number, which)),
@@ -469,7 +470,8 @@ fn highlight_overlay(
         if !ids.contains(&feature.id.as_str()) {
             continue;
         }
-        names.push(feature.name.get(language).to_string());
+        let date = prepared.scene_options.date;
+        names.push(atlas.name_on(feature, date, language, prepared.scene_options.names));
         ring(&mut svg, &pf.geometry, &prepared.projector, &colour);
     }
     svg.push_str("</g>\n");

@@ -96,9 +96,10 @@ pub fn sea(countries_shown: bool) -> Fill {
             (REGION.max_lon, REGION.max_lat),
             (REGION.min_lon, REGION.max_lat),
         ];
-        for k in 0..4 {
+        let next_corners = corners.iter().cycle().skip(1);
+        for (&from, &to) in corners.iter().zip(next_corners) {
             for i in 0..steps {
-                let (lon, lat) = edge(i as f64 / steps as f64, corners[k], corners[(k + 1) % 4]);
+                let (lon, lat) = edge(i as f64 / steps as f64, from, to);
                 if let Some(p) = conic.forward(lon, lat) {
                     ring.push(p);
                 }

@@ -25,6 +25,9 @@ use ecolor::Color32;
 /// Where a style draws: the Scene, and the outlines that go on top of every
 /// fill (collected apart and appended by the driver).
 pub(super) struct Canvas<'a> {
+    /// The atlas drawn (for what a feature's own properties cannot say, such
+    /// as who holds the ground a place stands on).
+    pub atlas: &'a Atlas,
     /// The Scene being built.
     pub scene: &'a mut Scene,
     /// Lines drawn over all fills.

@@ -47,7 +47,9 @@ impl LayerStyle for PlacesStyle {
         });
         canvas.scene.labels.push(Label {
             at,
-            text: feature.name.get(options.language).to_string(),
+            text: canvas
+                .atlas
+                .name_on(feature, options.date, options.language, options.names),
             size,
             color,
             // Rank first, then larger towns first.
