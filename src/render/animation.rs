@@ -297,6 +297,9 @@ impl Survey {
 /// line's default): the atlas and the range of dates; each frame's own date
 /// is under it.
 pub fn default_title(from: Date, to: Date) -> String {
+    if from == to {
+        return format!("Caucasus Atlas: {}", caption(from));
+    }
     format!("Caucasus Atlas: {} to {}", caption(from), caption(to))
 }
 
@@ -422,6 +425,19 @@ pub fn write_animation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_title_names_the_range_once() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(
+            default_title(d("2020-09-27"), d("2020-11-10")),
+            "Caucasus Atlas: 27 September 2020 to 10 November 2020"
+        );
+        assert_eq!(
+            default_title(d("2020-12-01"), d("2020-12-01")),
+            "Caucasus Atlas: 1 December 2020"
+        );
+    }
 
     #[test]
     fn steps_parse() {
