@@ -10,6 +10,7 @@ use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::app::file_picker::{FilePicker, SaveDialog};
 use caucasus_atlas::data::AtlasData;
 use egui::Vec2;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -94,5 +95,46 @@ fn the_map_export_dialog_saves_where_the_save_dialog_says() {
     let svg = std::fs::read_to_string(&chosen).expect("the SVG was written");
     assert!(svg.contains("<svg"), "{}", &svg[..svg.len().min(200)]);
     // Nothing else (no temporary file) is left in the folder.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn the_animation_dialog_draws_a_ghost_of_the_date_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let chosen = dir.path().join("war.png");
+    let (mut harness, _answers) = harness_answering(&chosen);
+
+    harness.get_by_label("Export animation…").click();
+    harness.run();
+    harness.get_by_label("Ghost of").focus();
+    harness.run();
+    harness.get_by_label("Ghost of").type_text("2020-09-26");
+    harness.run();
+    // The .png answer picks the animated PNG.
+    harness.get_by_label("Choose…").click();
+    let shown = chosen.display().to_string();
+    assert!(
+        step_until(&mut harness, |h| h
+            .query_by_label("Save as")
+            .and_then(|n| n.value())
+            .is_some_and(|v| v == shown)),
+        "the chosen path never reached the path field"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Export animation")
+        .click();
+    assert!(
+        step_until(&mut harness, |h| h
+            .query_by_label_contains("Saved to")
+            .is_some()),
+        "no message after the export"
+    );
+    // The file's description says which date's lines it holds.
+    let bytes = std::fs::read(&chosen).expect("the animation was written");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("lines of control on 26 September 2020"),
+        "no ghost in the description"
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

@@ -1,4 +1,4 @@
-//! The "Export animation" window: a GIF or APNG over a range of dates, one
+//! The "Export animation" window: a GIF, APNG or MP4 over a range of dates, one
 //! frame per step, rendered on a worker thread with progress and Cancel.
 
 use std::path::{Path, PathBuf};
@@ -26,6 +26,8 @@ pub struct AnimationExportWindow {
     step: Step,
     fps: f32,
     pause_on_events: bool,
+    /// The date whose lines of control are drawn over every frame (empty: none).
+    ghost: String,
     format: AnimationFormat,
     size: (u32, u32),
     current_view: bool,
@@ -43,6 +45,7 @@ impl Default for AnimationExportWindow {
             step: Step::Days(7),
             fps: 2.0,
             pause_on_events: true,
+            ghost: String::new(),
             format: AnimationFormat::Gif,
             size: (1920, 1080),
             current_view: true,
@@ -59,6 +62,7 @@ impl AnimationExportWindow {
         let kind = match self.format {
             AnimationFormat::Gif => "GIF animation",
             AnimationFormat::Apng => "Animated PNG",
+            AnimationFormat::Mp4 => "MP4 video",
         };
         SaveDialog::suggesting(
             "Save animation",
@@ -159,13 +163,25 @@ impl AnimationExportWindow {
             ui.selectable_value(&mut self.step, Step::Events, "event to event");
         });
         ui.horizontal(|ui| {
-            ui.label("Frames per second");
+            let label = ui.label("Frames per second");
             ui.add(
                 egui::DragValue::new(&mut self.fps)
                     .range(0.1..=50.0)
                     .speed(0.1),
-            );
+            )
+            .labelled_by(label.id);
             ui.checkbox(&mut self.pause_on_events, "Pause on event dates");
+        });
+        ui.horizontal(|ui| {
+            let label = ui
+                .label("Ghost of")
+                .on_hover_text("Draw the lines of control on this date over every frame, dashed");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.ghost)
+                    .desired_width(90.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
+            .labelled_by(label.id);
         });
     }
 
@@ -176,6 +192,8 @@ impl AnimationExportWindow {
             let before = self.format;
             ui.selectable_value(&mut self.format, AnimationFormat::Gif, "GIF");
             ui.selectable_value(&mut self.format, AnimationFormat::Apng, "APNG");
+            ui.selectable_value(&mut self.format, AnimationFormat::Mp4, "MP4")
+                .on_hover_text("Needs ffmpeg on PATH");
             if before != self.format {
                 self.path = PathBuf::from(&self.path)
                     .with_extension(self.format.extension())
@@ -197,6 +215,16 @@ impl AnimationExportWindow {
                 return;
             }
         };
+        let ghost = match self.ghost.trim() {
+            "" => None,
+            text => match text.parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    self.runner.message = Some(format!("Ghost: {e}."));
+                    return;
+                }
+            },
+        };
         let framing = Framing {
             size: self.size,
             view: if self.current_view { view } else { None },
@@ -205,6 +233,7 @@ impl AnimationExportWindow {
         request.fps = self.fps;
         request.pause_on_events = self.pause_on_events;
         request.format = self.format;
+        request.ghost = ghost;
         request.frame = request_for(document, from, Format::Png, framing, &self.dressing);
         let path = PathBuf::from(self.path.trim());
         let (atlas, projected) = (

@@ -46,6 +46,12 @@ pub fn paint_scene<'a>(
         shapes.extend(stroke_shapes(stroke, projector));
         stats.strokes += 1;
     }
+    // An earlier date's lines of control, when the Scene carries them.
+    if let Some(ghost) = &scene.ghost {
+        for stroke in ghost.strokes.iter().filter(|s| visible(&s.bbox, &view)) {
+            shapes.extend(stroke_shapes(stroke, projector));
+        }
+    }
     for (marker, p) in scene.markers_on_screen(projector) {
         shapes.extend(marker_shapes(marker.symbol, p, marker.radius, marker.color));
     }

@@ -1,4 +1,4 @@
-//! `caucasus-atlas animate --from D --to D --step 1d|7d|1m|event --out F.gif`:
+//! `caucasus-atlas animate --from D --to D --step 1d|7d|1m|event --out F.gif|F.png|F.mp4`:
 //! one frame per date, with a progress bar when stderr is a terminal.
 
 use std::io::{IsTerminal, Write};
@@ -12,8 +12,11 @@ use super::export::{display, load};
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_step, parse_width};
 use crate::atlas::{LINE_CHARS, printable};
-use crate::render::animation::{AnimationFormat, AnimationRequest, Step, plan, write_animation};
+use crate::render::animation::{
+    AnimationFormat, AnimationRequest, Step, default_title, plan, write_animation,
+};
 use crate::render::export::{self, Format};
+use crate::render::mp4::{find_ffmpeg, missing_ffmpeg};
 use crate::time::Date;
 
 /// The `animate` options.
@@ -28,7 +31,7 @@ pub struct AnimateArgs {
     /// Distance between frames: 1d, 7d, 1m (any number of d, w or m) or event.
     #[arg(long, value_parser = parse_step)]
     pub step: Step,
-    /// The file to write: .gif, or .png for an animated PNG.
+    /// The file to write: .gif, .png for an animated PNG, or .mp4 (needs ffmpeg on PATH).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Frames per second (0.1 to 50).
@@ -43,6 +46,10 @@ pub struct AnimateArgs {
     /// Hold the frames on which an event happened three times as long.
     #[arg(long)]
     pub pause_on_events: bool,
+    /// Hold the lines of control on this date (YYYY-MM-DD) over every frame,
+    /// thin and dashed, to compare with.
+    #[arg(long, value_name = "D1", value_parser = parse_date)]
+    pub ghost: Option<Date>,
     /// Area, layers, language and what goes around the map.
     #[command(flatten)]
     pub picture: PictureArgs,
@@ -55,7 +62,7 @@ pub const MANY_FRAMES: usize = 1000;
 /// Sets `cancel` on SIGINT, SIGTERM and SIGHUP, and records which signal came
 /// in `signal`, so the animation stops after its current frame and removes its
 /// temporary file. A second signal ends the program at once.
-fn stop_on_signals(cancel: &Arc<AtomicBool>, signal: &Arc<AtomicUsize>) {
+pub(super) fn stop_on_signals(cancel: &Arc<AtomicBool>, signal: &Arc<AtomicUsize>) {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -95,6 +102,10 @@ pub fn run(
     let Some(data) = load(data, err)? else {
         return Ok(1);
     };
+    let mut picture = args.picture;
+    if picture.title.is_none() && !picture.map_only {
+        picture.title = Some(default_title(args.from, args.to));
+    }
     let request = AnimationRequest {
         from: args.from,
         to: args.to,
@@ -102,10 +113,14 @@ pub fn run(
         fps: args.fps,
         pause_on_events: args.pause_on_events,
         format,
-        frame: args
-            .picture
-            .request(args.from, (args.width, args.height), Format::Png),
+        frame: picture.request(args.from, (args.width, args.height), Format::Png),
+        ghost: args.ghost,
     };
+    if format == AnimationFormat::Mp4 && find_ffmpeg().is_none() {
+        let e = missing_ffmpeg(&args.out);
+        writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
+        return Ok(1);
+    }
     let total = match plan(&data.atlas, &request) {
         Ok(dates) => dates.len(),
         Err(e) => {

@@ -3,15 +3,18 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use clap::{Subcommand, ValueEnum};
 use serde_json::{Value, json};
 
-use super::export::load;
+use super::export::{display, load};
 use super::{parse_height, parse_language, parse_width};
 use crate::atlas::{Atlas, Language, Source};
+use crate::render::animation::AnimationFormat;
 use crate::render::export::{Format, check_destination, extension};
-use crate::story::export::{SlideFormat, StoryExportOptions, export_story, write_story_animation};
+use crate::story::export::{StoryExportOptions, export_story, write_story_animation};
 use crate::story::{self, Story, StoryError};
 
 /// The `story` actions.
@@ -32,16 +35,18 @@ pub enum StoryCommand {
         json: bool,
     },
     /// One map per step and a fact-check report (index.md, index.html) in a
-    /// folder; or, with --out F.gif or F.png, an animation of the maps.
+    /// folder; or, with --out F.gif, F.png or F.mp4, an animation of the maps with captions.
     Export {
         /// The story's id (see `story list`), or the path of a story file.
         id: String,
         /// The folder to write into (it must exist), or an animation file
-        /// (.gif, or .png for an animated PNG) that is not a folder.
+        /// (.gif, .png for an animated PNG, or .mp4 through ffmpeg) that is
+        /// not a folder; an animation shows each step's claim, verdict and
+        /// correction over its map.
         #[arg(long, value_name = "DIR|FILE")]
         out: PathBuf,
         /// In an animation, the seconds each step's map is held.
-        #[arg(long, default_value_t = 4.0)]
+        #[arg(long, default_value_t = 3.0)]
         seconds: f32,
         /// The maps' format (in a folder).
         #[arg(long, value_enum, default_value_t = MapFormat::Png)]
@@ -108,10 +113,12 @@ pub fn run(
                 height,
                 language,
                 seconds_per_step: seconds,
+                captions: false,
             };
             let animation = match extension(&dir).as_deref() {
-                Some("gif") => Some(SlideFormat::Gif),
-                Some("png") if !dir.is_dir() => Some(SlideFormat::Apng),
+                Some("gif") => Some(AnimationFormat::Gif),
+                Some("png") if !dir.is_dir() => Some(AnimationFormat::Apng),
+                Some("mp4") if !dir.is_dir() => Some(AnimationFormat::Mp4),
                 _ => None,
             };
             if let Some(slides) = animation {
@@ -171,7 +178,7 @@ pub fn run(
 fn animate(
     story: &Story,
     path: &Path,
-    slides: SlideFormat,
+    slides: AnimationFormat,
     options: &StoryExportOptions,
     data: Option<&PathBuf>,
     out: &mut dyn Write,
@@ -187,6 +194,10 @@ fn animate(
     for e in story::check_story(story, &data.atlas) {
         writeln!(err, "warning: {e}")?;
     }
+    // A signal stops after the current frame, and the temporary file goes.
+    let cancel = Arc::new(AtomicBool::new(false));
+    let signal = Arc::new(AtomicUsize::new(0));
+    super::animate::stop_on_signals(&cancel, &signal);
     match write_story_animation(
         &data.atlas,
         &data.projected,
@@ -195,16 +206,26 @@ fn animate(
         slides,
         options,
         &mut |_, _| {},
+        &cancel,
     ) {
         Ok(frames) => {
             writeln!(
                 out,
                 "wrote {} ({frames} frames for {} step(s) of \"{}\")",
-                path.display(),
+                display(path),
                 story.steps.len(),
                 story.id
             )?;
             Ok(0)
+        }
+        Err(_) if signal.load(Ordering::SeqCst) != 0 => {
+            let sig = signal.load(Ordering::SeqCst);
+            writeln!(
+                err,
+                "error: stopped by signal {sig}; {} was not written",
+                display(path)
+            )?;
+            Ok(128 + sig as i32)
         }
         Err(e) => {
             writeln!(err, "error: {e}")?;

@@ -1,7 +1,9 @@
 //! Animations: one exported map per date over a range, as an animated GIF
-//! (one palette for all frames, so colours never flicker, and each frame
-//! stores only what changed) or an APNG. A progress callback and a cancel
-//! flag let the window run it on a worker thread.
+//! (one palette for all frames with every style colour exact, so colours
+//! never flicker or merge, and each frame stores only what changed), an APNG
+//! (full colour, each frame only what changed, with the sources in its
+//! metadata) or an MP4 through ffmpeg (see [`super::frames`]). A progress
+//! callback and a cancel flag let the window run it on a worker thread.
 //!
 //! Frame dates: `from`, then `from + step`, `from + 2·step`, … while they are
 //! on or before `to`. The end date is included only when a step lands on it
@@ -9,15 +11,19 @@
 //! With the `event` step the frames are `from` and every event date after it
 //! up to and including `to`.
 
-use std::collections::HashMap;
-use std::io::Write;
+use std::collections::HashSet;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::export::{ExportError, ExportRequest, Prepared, extension, write_atomically};
-use super::raster::RgbaImage;
+use super::export::{ExportError, ExportRequest, Prepared, extension};
+use super::frames::{Encoding, GifPalettes, write_frames};
+use super::gif_palette::Reserved;
+use super::mp4::{find_ffmpeg, missing_ffmpeg};
+use super::svg::{ATTRIBUTION, credit_lines};
 use crate::atlas::{Atlas, LayerKind};
+use crate::scene::ghost::{Ghost, control_ghost};
+use crate::scene::{Scene, caption};
 use crate::spatial::ProjectedAtlas;
 use crate::time::Date;
 
@@ -128,16 +134,19 @@ pub enum AnimationFormat {
     Gif,
     /// Animated PNG (full colour, larger).
     Apng,
+    /// H.264 video in MP4, through the system's ffmpeg.
+    Mp4,
 }
 
 impl AnimationFormat {
-    /// The format named by a file's extension: `.gif` or `.png` (APNG).
+    /// The format named by a file's extension: `.gif`, `.png` (APNG) or `.mp4`.
     pub fn from_path(path: &Path) -> Result<AnimationFormat, ExportError> {
         match extension(path).as_deref() {
             Some("gif") => Ok(AnimationFormat::Gif),
             Some("png") | Some("apng") => Ok(AnimationFormat::Apng),
+            Some("mp4") => Ok(AnimationFormat::Mp4),
             _ => Err(ExportError(format!(
-                "\"{}\" has no known extension for an animation (use .gif or .png)",
+                "\"{}\" has no known extension for an animation (use .gif, .png or .mp4)",
                 path.display()
             ))),
         }
@@ -148,6 +157,7 @@ impl AnimationFormat {
         match self {
             AnimationFormat::Gif => "gif",
             AnimationFormat::Apng => "png",
+            AnimationFormat::Mp4 => "mp4",
         }
     }
 }
@@ -165,11 +175,13 @@ pub struct AnimationRequest {
     pub fps: f32,
     /// Hold frames on which an event happened three times as long.
     pub pause_on_events: bool,
-    /// GIF or APNG.
+    /// GIF, APNG or MP4.
     pub format: AnimationFormat,
     /// Size, view, layers, language and what to draw around the map (its
     /// `date` and `format` are not used).
     pub frame: ExportRequest,
+    /// Draw the lines of control on this date over every frame.
+    pub ghost: Option<Date>,
 }
 
 impl AnimationRequest {
@@ -186,6 +198,7 @@ impl AnimationRequest {
             pause_on_events: false,
             format: AnimationFormat::Gif,
             frame,
+            ghost: None,
         }
     }
 }
@@ -227,6 +240,123 @@ fn cancelled() -> ExportError {
     ExportError("the export was cancelled".to_string())
 }
 
+/// The frames' durations in hundredths of a second; the last frame (and,
+/// when asked, a frame on which an event happened) holds three times as long,
+/// so the loop visibly restarts.
+fn frame_delays(atlas: &Atlas, request: &AnimationRequest, dates: &[Date]) -> Vec<u16> {
+    let events = event_dates(atlas);
+    let base = (100.0 / request.fps).round().clamp(2.0, 1000.0) as u16;
+    dates
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let previous = if i == 0 { None } else { Some(dates[i - 1]) };
+            let event = request.pause_on_events
+                && events
+                    .iter()
+                    .any(|&e| e <= d && previous.is_none_or(|p| e > p));
+            let hold = i + 1 == dates.len() || event;
+            if hold { base.saturating_mul(3) } else { base }
+        })
+        .collect()
+}
+
+/// What every frame of an animation shows, gathered from their Scenes before
+/// any is drawn: the colours to keep exact and the text to embed.
+struct Survey {
+    reserved: Reserved,
+    legend: Vec<String>,
+    sources: Vec<String>,
+}
+
+impl Survey {
+    fn new() -> Survey {
+        Survey {
+            reserved: Reserved::style(),
+            legend: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, scene: &Scene, seen: &mut HashSet<String>) {
+        self.reserved.add_scene(scene);
+        for entry in &scene.legend {
+            if seen.insert(format!("legend {}", entry.text)) {
+                self.legend.push(entry.text.clone());
+            }
+        }
+        for line in credit_lines(scene) {
+            if seen.insert(format!("source {line}")) {
+                self.sources.push(line);
+            }
+        }
+    }
+}
+
+/// The title of an animation's frames when none is given (the command
+/// line's default): the atlas and the range of dates; each frame's own date
+/// is under it.
+pub fn default_title(from: Date, to: Date) -> String {
+    if from == to {
+        return format!("Caucasus Atlas: {}", caption(from));
+    }
+    format!("Caucasus Atlas: {} to {}", caption(from), caption(to))
+}
+
+/// A description of an animation a screen reader can read: what it shows,
+/// over which dates, what its legend explains.
+pub fn describe_animation(
+    dates: &[Date],
+    step: Step,
+    legend: &[String],
+    ghost: Option<Date>,
+) -> String {
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else {
+        return String::new();
+    };
+    let every = match step {
+        Step::Days(1) => "one a day".to_string(),
+        Step::Days(7) => "one a week".to_string(),
+        Step::Days(n) => format!("one every {n} days"),
+        Step::Months(1) => "one a month".to_string(),
+        Step::Months(n) => format!("one every {n} months"),
+        Step::Events => "one on each event date".to_string(),
+    };
+    let mut text = format!(
+        "Animated map of the South Caucasus from {} to {}, {} frames ({every}). \
+         Each frame shows who held the ground on its date, with the date, a legend and a scale bar beside the map.",
+        caption(*first),
+        caption(*last),
+        dates.len()
+    );
+    if let Some(d) = ghost {
+        text.push_str(&format!(
+            " Dashed lines show the lines of control on {} for comparison.",
+            caption(d)
+        ));
+    }
+    if !legend.is_empty() {
+        text.push_str(&format!(" Legend: {}.", legend.join("; ")));
+    }
+    text
+}
+
+/// The Scene of one frame: the map on `date`, with the ghost if there is one.
+fn frame_scene(
+    prepared: &Prepared,
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    date: Date,
+    ghost: Option<&Ghost>,
+) -> Scene {
+    let mut scene = prepared.scene(atlas, projected, date);
+    if let Some(ghost) = ghost {
+        scene.legend.push(ghost.legend_entry());
+        scene.ghost = Some(ghost.clone());
+    }
+    scene
+}
+
 /// Renders the animation and writes it to `path` (atomically: on an error or
 /// a cancel nothing is left behind). `progress(done, total, date)` is called
 /// after each frame; setting `cancel` stops at the next frame.
@@ -239,290 +369,75 @@ pub fn write_animation(
     cancel: &AtomicBool,
 ) -> Result<AnimationSummary, ExportError> {
     let dates = plan(atlas, request)?;
+    if request.format == AnimationFormat::Mp4 && find_ffmpeg().is_none() {
+        return Err(missing_ffmpeg(path));
+    }
     let prepared = Prepared::new(atlas, &request.frame)?;
     let size = prepared.layout.pixel_size();
-    let (w, h) = size;
-    let events = event_dates(atlas);
-    // Frame durations in hundredths of a second; the last frame holds longer
-    // so the loop visibly restarts.
-    let base = (100.0 / request.fps).round().clamp(2.0, 1000.0) as u16;
-    let delays: Vec<u16> = dates
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| {
-            let previous = if i == 0 { None } else { Some(dates[i - 1]) };
-            let event = request.pause_on_events
-                && events
-                    .iter()
-                    .any(|&e| e <= d && previous.is_none_or(|p| e > p));
-            let hold = i + 1 == dates.len() || event;
-            if hold { base.saturating_mul(3) } else { base }
-        })
-        .collect();
-    let render = |date: Date| -> Result<RgbaImage, ExportError> {
+    let delays = frame_delays(atlas, request, &dates);
+    let ghost = request.ghost.map(|d| control_ghost(atlas, projected, d));
+    // Building a Scene is cheap next to drawing it: survey them all first.
+    let mut survey = Survey::new();
+    let mut seen = HashSet::new();
+    for &date in &dates {
         if cancel.load(Ordering::Relaxed) {
             return Err(cancelled());
         }
-        let scene = prepared.scene(atlas, projected, date);
-        prepared.image(&scene)
+        let scene = frame_scene(&prepared, atlas, projected, date, ghost.as_ref());
+        survey.add(&scene, &mut seen);
+    }
+    let title = match &request.frame.include.title {
+        Some(t) => t.clone(),
+        None => default_title(request.from, request.to),
+    };
+    let mut text = vec![
+        ("Title".to_string(), title),
+        (
+            "Description".to_string(),
+            describe_animation(&dates, request.step, &survey.legend, request.ghost),
+        ),
+        ("Copyright".to_string(), ATTRIBUTION.to_string()),
+    ];
+    if !survey.sources.is_empty() {
+        text.push(("Sources".to_string(), survey.sources.join("\n")));
+    }
+    let encoding = Encoding {
+        format: request.format,
+        size,
+        reserved: survey.reserved,
+        gif_palettes: GifPalettes::Shared,
+        video_fps: request.fps,
+        text,
     };
     let total = dates.len();
-    write_atomically(path, |out| {
-        let io = |e: std::io::Error| {
-            ExportError(format!("\"{}\" cannot be written ({e})", path.display()))
-        };
-        match request.format {
-            AnimationFormat::Gif => {
-                if w > u16::MAX as u32 || h > u16::MAX as u32 {
-                    return Err(ExportError(format!("a GIF cannot be {w}×{h} pixels")));
-                }
-                // One palette for every frame, from the first and last frames.
-                let first = render(dates[0])?;
-                let last = if total > 1 {
-                    Some(render(dates[total - 1])?)
-                } else {
-                    None
-                };
-                let mut samples = vec![&first];
-                samples.extend(last.as_ref());
-                let mut palette = Palette::from_images(&samples);
-                let mut encoder = gif::Encoder::new(&mut *out, w as u16, h as u16, &palette.rgb())
-                    .map_err(|e| gif_error(path, e))?;
-                encoder
-                    .set_repeat(gif::Repeat::Infinite)
-                    .map_err(|e| gif_error(path, e))?;
-                let mut previous: Option<Vec<u8>> = None;
-                let mut first = Some(first);
-                let mut last = last;
-                for (i, &date) in dates.iter().enumerate() {
-                    let image = if i == 0 {
-                        first.take().ok_or_else(cancelled)?
-                    } else if i + 1 == total {
-                        last.take().ok_or_else(cancelled)?
-                    } else {
-                        render(date)?
-                    };
-                    let indices = palette.index_image(&image);
-                    let frame = delta_frame(previous.as_deref(), &indices, w, h, delays[i]);
-                    encoder
-                        .write_frame(&frame)
-                        .map_err(|e| gif_error(path, e))?;
-                    previous = Some(indices);
-                    progress(i + 1, total, date);
-                }
-                drop(encoder);
-            }
-            AnimationFormat::Apng => {
-                let mut encoder = png::Encoder::new(&mut *out, w, h);
-                encoder.set_color(png::ColorType::Rgba);
-                encoder.set_depth(png::BitDepth::Eight);
-                encoder.set_compression(png::Compression::Fast);
-                encoder
-                    .set_animated(total as u32, 0)
-                    .map_err(|e| png_error(path, e))?;
-                let mut writer = encoder.write_header().map_err(|e| png_error(path, e))?;
-                for (i, &date) in dates.iter().enumerate() {
-                    let image = render(date)?;
-                    writer
-                        .set_frame_delay(delays[i], 100)
-                        .map_err(|e| png_error(path, e))?;
-                    writer
-                        .write_image_data(&image.pixels)
-                        .map_err(|e| png_error(path, e))?;
-                    progress(i + 1, total, date);
-                }
-                writer.finish().map_err(|e| png_error(path, e))?;
-            }
+    let mut render = |i: usize| {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(cancelled());
         }
-        out.flush().map_err(io)
-    })?;
-    Ok(AnimationSummary { dates, size })
-}
-
-fn gif_error(path: &Path, e: gif::EncodingError) -> ExportError {
-    ExportError(format!("\"{}\" cannot be written ({e})", path.display()))
-}
-
-fn png_error(path: &Path, e: png::EncodingError) -> ExportError {
-    ExportError(format!("\"{}\" cannot be written ({e})", path.display()))
-}
-
-/// The palette index left free for "unchanged since the last frame".
-const TRANSPARENT: u8 = 255;
-
-/// Up to 255 colours shared by every frame, with a cache from exact colour to
-/// index (the maps are mostly flat colours, so the cache nearly always hits).
-struct Palette {
-    colors: Vec<[u8; 3]>,
-    cache: HashMap<u32, u8>,
-}
-
-impl Palette {
-    /// The colours of the sample images: every colour when there are at most
-    /// 255; otherwise the most common ones exactly (the flat fills), and
-    /// NeuQuant's choice for the rest (anti-aliased edges and text).
-    fn from_images(images: &[&RgbaImage]) -> Palette {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        let mut total = 0u64;
-        for image in images {
-            for px in image.pixels.chunks_exact(4) {
-                *counts.entry(pack(px)).or_default() += 1;
-                total += 1;
-            }
-        }
-        let mut by_count: Vec<(u32, u32)> = counts.into_iter().collect();
-        by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut colors: Vec<[u8; 3]> = if by_count.len() <= 255 {
-            by_count.iter().map(|&(c, _)| unpack(c)).collect()
-        } else {
-            // Colours covering at least 0.02 % of the pixels, at most 128 of them.
-            let threshold = (total / 5000).max(1) as u32;
-            let mut pinned: Vec<[u8; 3]> = by_count
-                .iter()
-                .take_while(|&&(_, n)| n >= threshold)
-                .take(128)
-                .map(|&(c, _)| unpack(c))
-                .collect();
-            let mut sample = Vec::new();
-            for image in images {
-                sample.extend_from_slice(&image.pixels);
-            }
-            let quant = color_quant::NeuQuant::new(10, 255 - pinned.len(), &sample);
-            for c in quant.color_map_rgb().chunks_exact(3) {
-                let c = [c[0], c[1], c[2]];
-                if !pinned.contains(&c) && pinned.len() < 255 {
-                    pinned.push(c);
-                }
-            }
-            pinned
-        };
-        colors.truncate(255);
-        Palette {
-            colors,
-            cache: HashMap::new(),
-        }
-    }
-
-    /// 256 RGB triples for the GIF header (the last one is the transparent slot).
-    fn rgb(&self) -> Vec<u8> {
-        let mut out: Vec<u8> = self.colors.iter().flatten().copied().collect();
-        out.resize(256 * 3, 0);
-        out
-    }
-
-    fn nearest(&self, c: [u8; 3]) -> u8 {
-        let mut best = (u32::MAX, 0u8);
-        for (i, p) in self.colors.iter().enumerate() {
-            let d = |a: u8, b: u8| (a as i32 - b as i32).pow(2) as u32;
-            // Green weighs most for the eye.
-            let dist = 2 * d(c[0], p[0]) + 4 * d(c[1], p[1]) + 3 * d(c[2], p[2]);
-            if dist < best.0 {
-                best = (dist, i as u8);
-            }
-        }
-        best.1
-    }
-
-    fn index_image(&mut self, image: &RgbaImage) -> Vec<u8> {
-        let mut out = Vec::with_capacity(image.pixels.len() / 4);
-        let mut last = (u32::MAX, 0u8);
-        for px in image.pixels.chunks_exact(4) {
-            let key = pack(px);
-            if key != last.0 {
-                let index = match self.cache.get(&key) {
-                    Some(&i) => i,
-                    None => {
-                        let i = self.nearest(unpack(key));
-                        self.cache.insert(key, i);
-                        i
-                    }
-                };
-                last = (key, index);
-            }
-            out.push(last.1);
-        }
-        out
-    }
-}
-
-fn pack(px: &[u8]) -> u32 {
-    (px[0] as u32) << 16 | (px[1] as u32) << 8 | px[2] as u32
-}
-
-fn unpack(c: u32) -> [u8; 3] {
-    [(c >> 16) as u8, (c >> 8) as u8, c as u8]
-}
-
-/// A GIF frame holding only the rectangle that changed since `previous`,
-/// with unchanged pixels inside it transparent (they compress to almost nothing).
-fn delta_frame<'a>(
-    previous: Option<&[u8]>,
-    indices: &[u8],
-    w: u32,
-    h: u32,
-    delay: u16,
-) -> gif::Frame<'a> {
-    let (w, h) = (w as usize, h as usize);
-    let Some(previous) = previous else {
-        return gif::Frame {
-            delay,
-            width: w as u16,
-            height: h as u16,
-            buffer: indices.to_vec().into(),
-            ..gif::Frame::default()
-        };
+        let scene = frame_scene(&prepared, atlas, projected, dates[i], ghost.as_ref());
+        prepared.image(&scene)
     };
-    let (mut x0, mut y0, mut x1, mut y1) = (w, h, 0, 0);
-    for y in 0..h {
-        let row = y * w..(y + 1) * w;
-        let (a, b) = (&previous[row.clone()], &indices[row]);
-        if a == b {
-            continue;
-        }
-        let first = a.iter().zip(b).position(|(p, q)| p != q).unwrap_or(0);
-        let last = a.iter().zip(b).rposition(|(p, q)| p != q).unwrap_or(0);
-        x0 = x0.min(first);
-        x1 = x1.max(last + 1);
-        y0 = y0.min(y);
-        y1 = y + 1;
-    }
-    if x0 >= x1 {
-        // Nothing changed: a single transparent pixel keeps the timing.
-        return gif::Frame {
-            delay,
-            width: 1,
-            height: 1,
-            transparent: Some(TRANSPARENT),
-            buffer: vec![TRANSPARENT].into(),
-            ..gif::Frame::default()
-        };
-    }
-    let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let i = y * w + x;
-            buffer.push(if indices[i] == previous[i] {
-                TRANSPARENT
-            } else {
-                indices[i]
-            });
-        }
-    }
-    gif::Frame {
-        delay,
-        left: x0 as u16,
-        top: y0 as u16,
-        width: (x1 - x0) as u16,
-        height: (y1 - y0) as u16,
-        transparent: Some(TRANSPARENT),
-        buffer: buffer.into(),
-        ..gif::Frame::default()
-    }
+    let mut done = |i: usize| progress(i + 1, total, dates[i]);
+    write_frames(path, &encoding, &delays, &mut render, &mut done)?;
+    Ok(AnimationSummary { dates, size })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_title_names_the_range_once() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(
+            default_title(d("2020-09-27"), d("2020-11-10")),
+            "Caucasus Atlas: 27 September 2020 to 10 November 2020"
+        );
+        assert_eq!(
+            default_title(d("2020-12-01"), d("2020-12-01")),
+            "Caucasus Atlas: 1 December 2020"
+        );
+    }
 
     #[test]
     fn steps_parse() {
@@ -549,17 +464,5 @@ mod tests {
             texts,
             ["2020-01-31", "2020-02-29", "2020-03-31", "2020-04-30"]
         );
-    }
-
-    #[test]
-    fn an_unchanged_frame_is_one_transparent_pixel() {
-        let a = vec![1u8, 2, 3, 4];
-        let f = delta_frame(Some(&a), &a, 2, 2, 50);
-        assert_eq!((f.width, f.height), (1, 1));
-        let mut b = a.clone();
-        b[3] = 9;
-        let f = delta_frame(Some(&a), &b, 2, 2, 50);
-        assert_eq!((f.left, f.top, f.width, f.height), (1, 1, 1, 1));
-        assert_eq!(f.buffer.as_ref(), &[9]);
     }
 }

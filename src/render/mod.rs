@@ -5,5 +5,8 @@
 pub mod animation;
 pub mod export;
 pub mod fonts;
+pub mod frames;
+pub mod gif_palette;
+pub mod mp4;
 pub mod raster;
 pub mod svg;

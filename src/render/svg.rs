@@ -463,6 +463,9 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
             first.width
         );
     }
+    if let Some(ghost) = &scene.ghost {
+        write_ghost(svg, ghost, projector, min_step, &view);
+    }
     write_markers(svg, scene, projector);
     write_labels(svg, scene, projector);
     svg.push_str("</g>\n");
@@ -486,6 +489,28 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
         (map.width() - 1.0).max(0.0),
         (map.height() - 1.0).max(0.0),
         paint("stroke", style::ADMIN1)
+    );
+}
+
+/// The ghost's outlines as one dashed path in a group of their own.
+fn write_ghost(
+    svg: &mut String,
+    ghost: &crate::scene::ghost::Ghost,
+    projector: &Projector,
+    min_step: f32,
+    view: &geo::Rect<f64>,
+) {
+    let mut d = String::new();
+    for stroke in ghost.strokes.iter().filter(|s| visible(&s.bbox, view)) {
+        path_data(&mut d, &stroke.path, projector, min_step, false);
+    }
+    let (on, off) = crate::scene::ghost::GHOST_DASH;
+    let _ = writeln!(
+        svg,
+        "<g id=\"ghost\" data-date=\"{}\"><path fill=\"none\" {} stroke-width=\"{}\" stroke-dasharray=\"{on} {off}\" d=\"{d}\"/></g>",
+        ghost.date,
+        paint("stroke", crate::scene::ghost::GHOST_COLOR),
+        crate::scene::ghost::GHOST_WIDTH
     );
 }
 

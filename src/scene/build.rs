@@ -88,6 +88,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             .filter(|reviewed| *reviewed < options.date)
             .map(|reviewed| format!("data reviewed to {}", caption(reviewed))),
         credits: Vec::new(),
+        ghost: None,
     };
     let mut credits = Credits::default();
     let mut styles = LayerStyles::default();

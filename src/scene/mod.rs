@@ -3,6 +3,7 @@
 
 mod build;
 mod credits;
+pub mod ghost;
 pub mod labels;
 mod layers;
 pub mod scale_bar;
@@ -162,6 +163,9 @@ pub struct Scene {
     /// Credits for what is drawn: the sources of the visible features (deduplicated,
     /// in drawing order) followed by the base-map credits.
     pub credits: Vec<Credit>,
+    /// An earlier date's control outlines drawn over the map, if asked for
+    /// (`animate --ghost D1`).
+    pub ghost: Option<ghost::Ghost>,
 }
 
 /// One credited source.

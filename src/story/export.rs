@@ -4,15 +4,18 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::model::{Story, Verdict};
 use super::report;
 use crate::atlas::{Atlas, Language};
-use crate::render::export::{
-    ExportError, ExportRequest, Format, Prepared, write_atomically, write_file,
-};
+use crate::render::animation::AnimationFormat;
+use crate::render::export::{ExportError, ExportRequest, Format, Prepared, write_file};
+use crate::render::frames::{Encoding, GifPalettes, write_frames};
+use crate::render::gif_palette::Reserved;
+use crate::render::mp4::{find_ffmpeg, missing_ffmpeg};
 use crate::render::raster::{self, RgbaImage};
-use crate::render::svg::{ExportOptions, escape_xml, text_width};
+use crate::render::svg::{ATTRIBUTION, ExportOptions, escape_xml, text_width};
 use crate::spatial::{ProjectedAtlas, Projector};
 
 /// The ring colour of highlighted features (a magenta no layer uses).
@@ -41,6 +44,10 @@ pub struct StoryExportOptions {
     /// In an animation, how long each step's map is held (a compare's
     /// earlier map half as long), in seconds.
     pub seconds_per_step: f32,
+    /// Draw the step's caption over the map's foot: the verdict as a
+    /// coloured badge, the claim and the correction (always on in an
+    /// animation, where there is no report beside the maps).
+    pub captions: bool,
 }
 
 impl Default for StoryExportOptions {
@@ -50,7 +57,8 @@ impl Default for StoryExportOptions {
             width: 1600,
             height: 900,
             language: Language::En,
-            seconds_per_step: 4.0,
+            seconds_per_step: 3.0,
+            captions: false,
         }
     }
 }
@@ -139,7 +147,21 @@ pub fn render_step_svg(
                 .is_some_and(|f| f.is_shown_on(request.date))
         })
         .collect();
-    let overlay = highlight_overlay(atlas, projected, &prepared, &shown, options.language);
+    let map = prepared.layout.map;
+    let (caption, note_bottom) = if options.captions {
+        step_caption(story, number, map)
+    } else {
+        (String::new(), map.max.y - 10.0)
+    };
+    let mut overlay = highlight_overlay(
+        atlas,
+        projected,
+        &prepared,
+        &shown,
+        options.language,
+        note_bottom,
+    );
+    overlay.push_str(&caption);
     if let Some(end) = svg.rfind("</svg>") {
         svg.insert_str(end, &overlay);
     }
@@ -191,27 +213,23 @@ pub fn map_list(story: &Story) -> Vec<(usize, Which)> {
     maps
 }
 
-/// The file format of a story animation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SlideFormat {
-    /// An animated GIF (each frame its own palette).
-    Gif,
-    /// An animated PNG.
-    Apng,
-}
-
-/// Writes the story as an animation to `path`, atomically: one frame per
-/// map, the main map of each step held `options.seconds_per_step` and a
-/// compare's earlier map half as long. `progress` is called with (frames done, frames in all).
-/// Returns the number of frames.
+/// Writes the story as an animation to `path` (GIF, APNG or MP4),
+/// atomically: one frame per map with the step's caption (verdict badge,
+/// claim, correction) over the map's foot, the main map of each step held
+/// `options.seconds_per_step` and a compare's earlier map half as long.
+/// `progress` is called with (frames done, frames in all); setting `cancel`
+/// stops before the next frame and leaves nothing behind. Returns the
+/// number of frames.
+#[allow(clippy::too_many_arguments)]
 pub fn write_story_animation(
     atlas: &Atlas,
     projected: &ProjectedAtlas,
     story: &Story,
     path: &Path,
-    format: SlideFormat,
+    format: AnimationFormat,
     options: &StoryExportOptions,
     progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
 ) -> Result<usize, ExportError> {
     let seconds = options.seconds_per_step;
     if !(seconds.is_finite() && (0.5..=60.0).contains(&seconds)) {
@@ -219,66 +237,203 @@ pub fn write_story_animation(
             "{seconds} seconds a step is out of range (0.5 to 60)"
         )));
     }
-    let (w, h) = (options.width, options.height);
-    if format == SlideFormat::Gif && (w > u16::MAX as u32 || h > u16::MAX as u32) {
-        return Err(ExportError(format!("a GIF cannot be {w}×{h} pixels")));
+    if format == AnimationFormat::Mp4 && find_ffmpeg().is_none() {
+        return Err(missing_ffmpeg(path));
     }
+    let options = StoryExportOptions {
+        format: Format::Png,
+        captions: true,
+        ..options.clone()
+    };
     let maps = map_list(story);
     let total = maps.len();
-    let delay = |which: Which| -> u16 {
-        let s = match which {
-            Which::Main => seconds,
-            Which::Before => seconds / 2.0,
-        };
-        (s * 100.0).round().clamp(2.0, 6000.0) as u16
+    let delays: Vec<u16> = maps
+        .iter()
+        .map(|(_, which)| {
+            let s = match which {
+                Which::Main => seconds,
+                Which::Before => seconds / 2.0,
+            };
+            (s * 100.0).round().clamp(2.0, 6000.0) as u16
+        })
+        .collect();
+    // The colours to keep exact: the style's, each map's, the rings' and the badges'.
+    let mut reserved = Reserved::style();
+    reserved.add_rgb(HIGHLIGHT_RGB);
+    for verdict in Verdict::ALL {
+        reserved.add_rgb(verdict.rgb());
+    }
+    for (number, which) in &maps {
+        let request = step_request(story, *number, *which, &options);
+        let prepared = Prepared::new(atlas, &request)?;
+        reserved.add_scene(&prepared.scene(atlas, projected, request.date));
+    }
+    let encoding = Encoding {
+        format,
+        size: (options.width, options.height),
+        reserved,
+        gif_palettes: GifPalettes::PerFrame,
+        video_fps: 2.0,
+        text: story_text(story),
     };
-    let io = |e: &dyn std::fmt::Display| {
-        ExportError(format!("\"{}\" cannot be written ({e})", path.display()))
+    let mut render = |i: usize| {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ExportError("the export was cancelled".to_string()));
+        }
+        let (number, which) = maps[i];
+        render_step_image(atlas, projected, story, number, which, &options)
     };
-    write_atomically(path, |out| {
-        match format {
-            SlideFormat::Gif => {
-                let mut encoder =
-                    gif::Encoder::new(&mut *out, w as u16, h as u16, &[]).map_err(|e| io(&e))?;
-                encoder
-                    .set_repeat(gif::Repeat::Infinite)
-                    .map_err(|e| io(&e))?;
-                for (done, (number, which)) in maps.iter().enumerate() {
-                    let mut image =
-                        render_step_image(atlas, projected, story, *number, *which, options)?;
-                    let mut frame = gif::Frame::from_rgba_speed(
-                        image.width as u16,
-                        image.height as u16,
-                        &mut image.pixels,
-                        10,
-                    );
-                    frame.delay = delay(*which);
-                    encoder.write_frame(&frame).map_err(|e| io(&e))?;
-                    progress(done + 1, total);
-                }
-            }
-            SlideFormat::Apng => {
-                let mut encoder = png::Encoder::new(&mut *out, w, h);
-                encoder.set_color(png::ColorType::Rgba);
-                encoder.set_depth(png::BitDepth::Eight);
-                encoder.set_compression(png::Compression::Fast);
-                encoder.set_animated(total as u32, 0).map_err(|e| io(&e))?;
-                let mut writer = encoder.write_header().map_err(|e| io(&e))?;
-                for (done, (number, which)) in maps.iter().enumerate() {
-                    let image =
-                        render_step_image(atlas, projected, story, *number, *which, options)?;
-                    writer
-                        .set_frame_delay(delay(*which), 100)
-                        .map_err(|e| io(&e))?;
-                    writer.write_image_data(&image.pixels).map_err(|e| io(&e))?;
-                    progress(done + 1, total);
-                }
-                writer.finish().map_err(|e| io(&e))?;
+    let mut done = |i: usize| progress(i + 1, total);
+    write_frames(path, &encoding, &delays, &mut render, &mut done)?;
+    Ok(total)
+}
+
+/// The text embedded in a story animation: title, description, sources.
+fn story_text(story: &Story) -> Vec<(String, String)> {
+    let checks = &story.checks;
+    let description = format!(
+        "Fact-check on the map of \u{201c}{}\u{201d} ({}, {}), claim by claim: {} step(s), each with the claim, the verdict and the correction over a map of the date and place it concerns. {}",
+        checks.title,
+        checks.outlet,
+        checks.date,
+        story.steps.len(),
+        story.summary()
+    );
+    let mut seen = std::collections::HashSet::new();
+    let mut sources = Vec::new();
+    for step in &story.steps {
+        for source in &step.sources {
+            let line = match &source.url {
+                Some(url) => format!("{} — {url}", source.title),
+                None => source.title.clone(),
+            };
+            if seen.insert(line.clone()) {
+                sources.push(line);
             }
         }
-        Ok(())
-    })?;
-    Ok(total)
+    }
+    let mut text = vec![
+        ("Title".to_string(), story.title.clone()),
+        ("Description".to_string(), description),
+        ("Copyright".to_string(), ATTRIBUTION.to_string()),
+    ];
+    if !sources.is_empty() {
+        text.push(("Sources".to_string(), sources.join("\n")));
+    }
+    text
+}
+
+/// `text` broken into lines no wider than `width` at `size` points, at most
+/// `max_lines` of them (the last one cut with an ellipsis if more was left).
+fn wrap_lines(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, size) <= width || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && text_width(&format!("{last}…"), size) > width {
+                last.pop();
+            }
+            *last = format!("{}…", last.trim_end());
+        }
+    }
+    // A single word wider than the line is cut too.
+    for l in &mut lines {
+        if text_width(l, size) > width {
+            while !l.is_empty() && text_width(&format!("{l}…"), size) > width {
+                l.pop();
+            }
+            l.push('…');
+        }
+    }
+    lines
+}
+
+/// The caption over the foot of the map of step `number`: the verdict as a
+/// coloured badge with the step number, the claim and the correction, on a
+/// light box. Returns the SVG and the top of the box (what else goes at the
+/// map's foot goes above it).
+pub fn step_caption(story: &Story, number: usize, map: emath::Rect) -> (String, f32) {
+    let step = &story.steps[number - 1];
+    let margin = 12.0;
+    let pad = 12.0;
+    let inner = (map.width() - 2.0 * margin - 2.0 * pad).max(40.0);
+    let (claim_size, correction_size, badge_size) = (17.0, 14.0, 13.0);
+    let claim = wrap_lines(&format!("Claim: {}", step.claim), claim_size, inner, 2);
+    let correction = wrap_lines(&step.correction, correction_size, inner, 3);
+    let badge_h = 22.0;
+    let height = pad
+        + badge_h
+        + 8.0
+        + claim.len() as f32 * claim_size * 1.3
+        + 4.0
+        + correction.len() as f32 * correction_size * 1.3
+        + pad;
+    let left = map.min.x + margin;
+    let top = map.max.y - margin - height;
+    let width = map.width() - 2.0 * margin;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<g id=\"story-caption\"><rect x=\"{left:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" height=\"{height:.1}\" rx=\"6\" fill=\"#ffffff\" fill-opacity=\"0.93\" stroke=\"#4a4a4a\" stroke-width=\"0.8\"/>"
+    );
+    let label = step.verdict.label().to_uppercase();
+    let badge_w = text_width(&label, badge_size) + 18.0;
+    let (bx, by) = (left + pad, top + pad);
+    let _ = writeln!(
+        svg,
+        "<rect x=\"{bx:.1}\" y=\"{by:.1}\" width=\"{badge_w:.1}\" height=\"{badge_h}\" rx=\"4\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{badge_size}\" font-weight=\"bold\" fill=\"#ffffff\">{}</text>",
+        verdict_hex(step.verdict),
+        bx + 9.0,
+        by + 15.5,
+        escape_xml(&label)
+    );
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#666666\">{}</text>",
+        bx + badge_w + 10.0,
+        by + 15.5,
+        escape_xml(&format!("Step {number} of {}", story.steps.len()))
+    );
+    let mut y = by + badge_h + 8.0;
+    for line in &claim {
+        y += claim_size * 1.3;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{claim_size}\" fill=\"#222222\">{}</text>",
+            left + pad,
+            y - claim_size * 0.3,
+            escape_xml(line)
+        );
+    }
+    y += 4.0;
+    for line in &correction {
+        y += correction_size * 1.3;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{correction_size}\" fill=\"#333333\">{}</text>",
+            left + pad,
+            y - correction_size * 0.3,
+            escape_xml(line)
+        );
+    }
+    svg.push_str("</g>\n");
+    (svg, top - 6.0)
 }
 
 /// SVG for the rings around `ids` and a note naming them, clipped to the map.
@@ -288,6 +443,7 @@ fn highlight_overlay(
     prepared: &Prepared,
     ids: &[&str],
     language: Language,
+    note_bottom: f32,
 ) -> String {
     if ids.is_empty() {
         return String::new();
@@ -331,7 +487,7 @@ fn highlight_overlay(
         shown = format!("{}…", shown.trim_end());
     }
     let width = text_width(&shown, size) + 16.0;
-    let y = map.max.y - 34.0;
+    let y = note_bottom - 24.0;
     let _ = writeln!(
         svg,
         "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"24\" rx=\"4\" fill=\"#ffffff\" fill-opacity=\"0.88\" stroke=\"{colour}\" stroke-width=\"1.5\"/>",
