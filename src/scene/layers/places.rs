@@ -46,13 +46,16 @@ impl LayerStyle for PlacesStyle {
             min_scale,
         });
         canvas.scene.labels.push(Label {
-            at,
-            text: feature.name.get(options.language).to_string(),
-            size,
-            color,
             // Rank first, then larger towns first.
             priority: rank * 10_000_000 - population.min(9_999_999) as u32,
             min_scale,
+            marker_radius: radius,
+            ..Label::new(
+                at,
+                feature.name.get(options.language).to_string(),
+                size,
+                color,
+            )
         });
     }
 }
