@@ -169,6 +169,9 @@ fn paint_label(painter: &Painter, placed: &PlacedLabel<'_>) {
     if galley.size().x > rect.width() * 1.02 {
         galley = layout(label.size * rect.width() / galley.size().x);
     }
+    if let Some([a, b]) = placed.leader {
+        painter.line_segment([a, b], egui::Stroke::new(0.8, label.color));
+    }
     let text_rect = Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
     if label.style != crate::scene::LabelStyle::Sea {
         painter.rect_filled(

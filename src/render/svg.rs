@@ -550,6 +550,17 @@ fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
                 ),
             )
         };
+        if let Some([a, b]) = placed.leader {
+            let _ = writeln!(
+                svg,
+                "<path d=\"M{:.2} {:.2}L{:.2} {:.2}\" fill=\"none\" {} stroke-width=\"0.8\"/>",
+                a.x,
+                a.y,
+                b.x,
+                b.y,
+                paint("stroke", label.color)
+            );
+        }
         let _ = writeln!(
             svg,
             "{halo_rect}<text {position} font-size=\"{}\" {}>{}</text>",

@@ -8,7 +8,7 @@
 use emath::{Pos2, Rect, Vec2};
 use rstar::{AABB, RTree, RTreeObject};
 
-use super::{Label, Scene, Symbol};
+use super::{Label, LabelStyle, Scene, Symbol};
 use crate::spatial::Projector;
 
 /// A label given its place on screen.
@@ -18,6 +18,9 @@ pub struct PlacedLabel<'a> {
     pub label: &'a Label,
     /// The text's bounding box on screen.
     pub rect: Rect,
+    /// A leader line from the marker to the text, when the text had to be
+    /// set away from its marker (events in a crowded area).
+    pub leader: Option<[Pos2; 2]>,
 }
 
 /// The clear space kept round every text box, in points.
@@ -47,8 +50,9 @@ pub fn marker_box(symbol: Symbol, at: Pos2, radius: f32) -> Rect {
 }
 
 /// The positions a label tries, best first: beside its marker (right, left,
-/// above, below, then the diagonals), or centred on a point inside the area
-/// it names, then nudged up, down and sideways.
+/// above, below, then the diagonals; an event's also further off), or
+/// centred on a point inside the area it names, then nudged up, down and
+/// sideways.
 fn candidates(label: &Label, anchor: Pos2, reach: f32) -> Vec<Rect> {
     let size = Vec2::new(label.width, label.height());
     if label.marker_radius <= 0.0 {
@@ -74,18 +78,44 @@ fn candidates(label: &Label, anchor: Pos2, reach: f32) -> Vec<Rect> {
     // Clear of the markers at the anchor (`reach`: a capital's ring, or an
     // event's diamond drawn on the same town) with the padding to spare.
     let gap = reach.max(label.marker_radius * 1.3 + 1.0) + PADDING + 0.5;
+    let mut rects = ring(anchor, size, gap);
+    // An event's label may stand further off, with a leader line.
+    if label.style == LabelStyle::Event {
+        for step in 1..=3 {
+            rects.extend(ring(anchor, size, gap + LEADER_STEP * step as f32));
+        }
+    }
+    rects
+}
+
+/// How much further off each ring of an event label's far positions is.
+const LEADER_STEP: f32 = 20.0;
+
+/// Eight boxes of `size` round `anchor` at distance `d`: right, left, above,
+/// below, then the diagonals.
+fn ring(anchor: Pos2, size: Vec2, d: f32) -> Vec<Rect> {
     let beside = |x: f32, y: f32| Rect::from_min_size(Pos2::new(x, y), size);
     let (ax, ay) = (anchor.x, anchor.y);
+    let e = d * 0.7;
     vec![
-        beside(ax + gap, ay - size.y / 2.0),
-        beside(ax - gap - size.x, ay - size.y / 2.0),
-        beside(ax - size.x / 2.0, ay - gap - size.y),
-        beside(ax - size.x / 2.0, ay + gap),
-        beside(ax + gap * 0.7, ay - gap * 0.7 - size.y),
-        beside(ax + gap * 0.7, ay + gap * 0.7),
-        beside(ax - gap * 0.7 - size.x, ay - gap * 0.7 - size.y),
-        beside(ax - gap * 0.7 - size.x, ay + gap * 0.7),
+        beside(ax + d, ay - size.y / 2.0),
+        beside(ax - d - size.x, ay - size.y / 2.0),
+        beside(ax - size.x / 2.0, ay - d - size.y),
+        beside(ax - size.x / 2.0, ay + d),
+        beside(ax + e, ay - e - size.y),
+        beside(ax + e, ay + e),
+        beside(ax - e - size.x, ay - e - size.y),
+        beside(ax - e - size.x, ay + e),
     ]
+}
+
+/// The leader from the edge of the markers at `anchor` (reaching `reach`)
+/// to the nearest point of `rect`, when the text stands well away.
+fn leader(anchor: Pos2, reach: f32, rect: Rect) -> Option<[Pos2; 2]> {
+    let end = rect.clamp(anchor);
+    let along = end - anchor;
+    let length = along.length();
+    (length > reach + LEADER_STEP * 0.5).then(|| [anchor + along / length * (reach + 1.0), end])
 }
 
 /// Places the Scene's labels as seen through `projector` (see the module
@@ -129,7 +159,12 @@ fn place_among<'a>(
         });
         if let Some(rect) = free {
             taken.insert(Taken(rect));
-            placed.push(PlacedLabel { label, rect });
+            let reach = reach.max(label.marker_radius * 1.3 + 1.0);
+            placed.push(PlacedLabel {
+                label,
+                rect,
+                leader: leader(anchor, reach, rect),
+            });
         }
     }
     placed
@@ -138,7 +173,6 @@ fn place_among<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scene::LabelStyle;
     use crate::spatial::{MapPoint, MapView};
     use ecolor::Color32;
 
