@@ -1,7 +1,7 @@
 //! Writes a Scene as SVG: the map framed by its viewport, drawn with the same
 //! visual decisions as the window (`app::scene_painter`), and around it — never over
-//! it — a panel with the title, date, legend, scale bar and sources, and an
-//! attribution line underneath.
+//! it — a panel with the title, date, legend and scale bar, and the credit
+//! line underneath (`scene::credits`: the sources, then the attribution).
 //!
 //! Everything is laid out in points; the root element maps the points to the
 //! requested pixels (`pixels_per_point`), the way the window does on a HiDPI
@@ -33,9 +33,10 @@ pub struct ExportOptions {
     pub caption: bool,
     /// A scale bar of a round number of kilometres.
     pub scale_bar: bool,
-    /// One line under the map crediting the base data and the atlas.
+    /// The attribution on the credit line: the atlas, its data version, the base data.
     pub attribution: bool,
-    /// The sources of what is drawn (the Scene's credits).
+    /// "Sources: …" on the credit line: the first of the Scene's credits
+    /// (all of them are in the file's metadata either way).
     pub sources: bool,
 }
 

@@ -8,7 +8,7 @@
 use emath::{Pos2, Rect, Vec2};
 use rstar::{AABB, RTree, RTreeObject};
 
-use super::{Label, LabelStyle, Scene, Symbol};
+use super::{Label, Scene, Symbol};
 use crate::spatial::Projector;
 
 /// A label given its place on screen.
@@ -79,8 +79,8 @@ fn candidates(label: &Label, anchor: Pos2, reach: f32) -> Vec<Rect> {
     // event's diamond drawn on the same town) with the padding to spare.
     let gap = reach.max(label.marker_radius * 1.3 + 1.0) + PADDING + 0.5;
     let mut rects = ring(anchor, size, gap);
-    // An event's label may stand further off, with a leader line.
-    if label.style == LabelStyle::Event {
+    // An event's or a city's label may stand further off, with a leader line.
+    if label.stand_off {
         for step in 1..=3 {
             rects.extend(ring(anchor, size, gap + LEADER_STEP * step as f32));
         }
@@ -173,6 +173,7 @@ fn place_among<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::LabelStyle;
     use crate::spatial::{MapPoint, MapView};
     use ecolor::Color32;
 

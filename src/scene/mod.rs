@@ -115,6 +115,9 @@ pub struct Label {
     /// The radius of the marker at the anchor, which the text keeps clear of;
     /// 0 when there is none (the text is then centred on the anchor).
     pub marker_radius: f32,
+    /// Whether the text may stand further off its marker, with a leader
+    /// line, when nothing beside it is free (events, capitals, cities).
+    pub stand_off: bool,
 }
 
 impl Label {
@@ -132,6 +135,7 @@ impl Label {
             style: LabelStyle::Place,
             width,
             marker_radius: 0.0,
+            stand_off: false,
         }
     }
 

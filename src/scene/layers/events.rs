@@ -105,6 +105,7 @@ impl LayerStyle for EventsStyle {
                 priority: EVENT_PRIORITY + days_after.clamp(0, 99) as u32 * 10_000,
                 style: LabelStyle::Event,
                 marker_radius: 5.0,
+                stand_off: true,
                 ..Label::new(
                     at,
                     event_label(feature, options.language, start, end),

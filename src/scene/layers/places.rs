@@ -50,6 +50,7 @@ impl LayerStyle for PlacesStyle {
             priority: rank * 10_000_000 - population.min(9_999_999) as u32,
             min_scale,
             marker_radius: radius,
+            stand_off: rank <= 2,
             ..Label::new(
                 at,
                 feature.name.get(options.language).to_string(),
