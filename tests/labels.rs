@@ -48,6 +48,20 @@ fn assert_clear(prepared: &Prepared, scene: &Scene, placed: &[PlacedLabel<'_>], 
                 b.label.text
             );
         }
+        // A leader line runs across no other label.
+        if let Some([from, to]) = a.leader {
+            for b in placed.iter().filter(|b| b.label.text != a.label.text) {
+                for k in 0..=50 {
+                    let p = from + (to - from) * (k as f32 / 50.0);
+                    assert!(
+                        !b.rect.shrink(0.5).contains(p),
+                        "{what}: the leader of {:?} crosses {:?}",
+                        a.label.text,
+                        b.label.text
+                    );
+                }
+            }
+        }
         for (marker, at) in scene.markers_on_screen(projector) {
             assert!(
                 !a.rect

@@ -118,6 +118,22 @@ fn leader(anchor: Pos2, reach: f32, rect: Rect) -> Option<[Pos2; 2]> {
     (length > reach + LEADER_STEP * 0.5).then(|| [anchor + along / length * (reach + 1.0), end])
 }
 
+/// Whether the segment touches one of the boxes (checked every 2 points,
+/// which no text box is thinner than).
+fn crosses(taken: &RTree<Taken>, [a, b]: [Pos2; 2]) -> bool {
+    let steps = ((b - a).length() / 2.0).ceil().max(1.0) as usize;
+    (0..=steps).any(|i| {
+        let p = a + (b - a) * (i as f32 / steps as f32);
+        taken
+            .locate_in_envelope_intersecting(&AABB::from_corners(
+                [p.x - 0.5, p.y - 0.5],
+                [p.x + 0.5, p.y + 0.5],
+            ))
+            .next()
+            .is_some()
+    })
+}
+
 /// Places the Scene's labels as seen through `projector` (see the module
 /// comment). The markers are those the painters draw
 /// ([`Scene::markers_on_screen`]).
@@ -141,6 +157,7 @@ fn place_among<'a>(
     order.sort_by_key(|l| l.priority);
     let at_anchor = RTree::bulk_load(markers.iter().map(|m| Taken(m.0)).collect());
     let mut taken = RTree::bulk_load(markers);
+    let mut texts: RTree<Taken> = RTree::new();
     let mut placed: Vec<PlacedLabel<'a>> = Vec::new();
     for label in order {
         let anchor = projector.map_to_screen(label.at);
@@ -150,20 +167,40 @@ fn place_among<'a>(
             .filter(|m| (m.0.center() - anchor).length() < 1.0)
             .map(|m| m.0.width() / 2.0)
             .fold(0.0, f32::max);
-        let free = candidates(label, anchor, reach).into_iter().find(|rect| {
-            projector.viewport.contains_rect(*rect)
-                && taken
-                    .locate_in_envelope_intersecting(&Taken(rect.expand(PADDING)).envelope())
-                    .next()
-                    .is_none()
-        });
-        if let Some(rect) = free {
+        let near = reach.max(label.marker_radius * 1.3 + 1.0);
+        let free = candidates(label, anchor, reach)
+            .into_iter()
+            .find_map(|rect| {
+                let clear = projector.viewport.contains_rect(rect)
+                    && taken
+                        .locate_in_envelope_intersecting(&Taken(rect.expand(PADDING)).envelope())
+                        .next()
+                        .is_none();
+                if !clear {
+                    return None;
+                }
+                let leader = leader(anchor, near, rect);
+                // A leader may pass a marker but never runs across a text.
+                match leader {
+                    Some(line) if crosses(&texts, line) => None,
+                    _ => Some((rect, leader)),
+                }
+            });
+        if let Some((rect, leader)) = free {
             taken.insert(Taken(rect));
-            let reach = reach.max(label.marker_radius * 1.3 + 1.0);
+            texts.insert(Taken(rect));
+            // Later labels keep off the leader too.
+            if let Some([a, b]) = leader {
+                let steps = ((b - a).length() / 2.0).ceil().max(1.0) as usize;
+                for i in 0..=steps {
+                    let p = a + (b - a) * (i as f32 / steps as f32);
+                    taken.insert(Taken(Rect::from_center_size(p, Vec2::splat(1.0))));
+                }
+            }
             placed.push(PlacedLabel {
                 label,
                 rect,
-                leader: leader(anchor, reach, rect),
+                leader,
             });
         }
     }
