@@ -184,3 +184,52 @@ fn cite_refuses_an_unknown_format_or_layer() {
     assert_ne!(code, 0);
     assert!(err.contains("unknown layer \"nope\""), "{err}");
 }
+
+#[test]
+fn a_title_from_a_users_file_reaches_the_terminal_escaped_and_the_json_still_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("events.geojson"),
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"x-event","properties":{"layer":"events","kind":"war","name":{"en":"An event"},"from":"2020-11-01","summary":"Something happened.","precision":"exact","sources":[{"title":"Report \u202eevil\u202c {50%} & co\nline two","url":"https://example.org/a?b=1"}]},"geometry":{"type":"Point","coordinates":[46.75,39.76]}}]}"#,
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    for format in ["text", "bibtex", "ris", "csl-json"] {
+        let (code, out, err) = atlas(&[
+            "cite",
+            "--data",
+            data,
+            "--date",
+            "2020-11-10",
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(!out.contains('\u{202e}'), "{format}: {out}");
+        assert!(out.contains("example.org"), "{format}: {out}");
+    }
+    let (_, json, _) = atlas(&[
+        "cite",
+        "--data",
+        data,
+        "--date",
+        "2020-11-10",
+        "--format",
+        "csl-json",
+    ]);
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        items[1]["title"],
+        "Report \u{202e}evil\u{202c} {50%} & co line two"
+    );
+    let (_, bib, _) = atlas(&[
+        "cite",
+        "--data",
+        data,
+        "--date",
+        "2020-11-10",
+        "--format",
+        "bibtex",
+    ]);
+    assert!(bib.contains("(50\\%) \\& co line two"), "{bib}");
+}

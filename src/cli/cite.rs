@@ -14,6 +14,10 @@ use crate::render::export::{ExportRequest, Format};
 use crate::spatial::RegionBox;
 use crate::time::Date;
 
+/// A citation line is never cut (a title and its address may be long); this
+/// only bounds what a corrupt file could print.
+const LONGEST_LINE: usize = 100_000;
+
 /// The `cite` options.
 #[derive(Clone, Debug, Args)]
 pub struct CiteArgs {
@@ -57,7 +61,7 @@ pub fn run(
                 write!(out, "{}", printable_json(&text))?;
             } else {
                 for line in text.lines() {
-                    writeln!(out, "{}", printable(line, usize::MAX))?;
+                    writeln!(out, "{}", printable(line, LONGEST_LINE))?;
                 }
             }
             Ok(0)
