@@ -10,7 +10,8 @@ use super::document::Document;
 use super::export_common::{Dressing, ExportRunner, Framing, path_row, request_for};
 use super::file_picker::SaveDialog;
 use super::save_paths::default_folder;
-use crate::render::export::{Format, export_to_file};
+use crate::render::citation::{cite, write_citation_files};
+use crate::render::export::{ExportRequest, Format, export_to_file};
 use crate::spatial::RegionBox;
 
 /// Size presets: (label, width, height).
@@ -28,6 +29,8 @@ pub struct MapExportWindow {
     size: (u32, u32),
     current_view: bool,
     dressing: Dressing,
+    /// Whether the citation files are written beside the image (`export --cite`).
+    cite: bool,
     path: String,
     runner: ExportRunner,
 }
@@ -40,6 +43,7 @@ impl Default for MapExportWindow {
             size: (1920, 1080),
             current_view: true,
             dressing: Dressing::default(),
+            cite: false,
             path: String::new(),
             runner: ExportRunner::default(),
         }
@@ -108,6 +112,7 @@ impl MapExportWindow {
                     ui.radio_value(&mut self.current_view, false, "Whole region");
                 });
                 self.dressing.controls(ui);
+                self.citation_row(ctx, ui, document, view);
                 wants_dialog = path_row(&mut self.path, can_ask, ui);
                 ui.label(format!(
                     "Shows {}, the visible layers, labels in {}.",
@@ -163,19 +168,58 @@ impl MapExportWindow {
         });
     }
 
-    /// Renders and writes the map on a worker thread.
-    fn start(&mut self, ctx: &egui::Context, document: &Document, view: Option<RegionBox>) {
+    /// The request for the map as set up in the window.
+    fn request(&self, document: &Document, view: Option<RegionBox>) -> ExportRequest {
         let framing = Framing {
             size: self.size,
             view: if self.current_view { view } else { None },
         };
-        let request = request_for(
+        request_for(
             document,
             document.date(),
             self.format,
             framing,
             &self.dressing,
-        );
+        )
+    }
+
+    /// Whether to write the citation files, and *Copy citation*: the text
+    /// citation of this map and its sources (`caucasus-atlas cite`) on the clipboard.
+    fn citation_row(
+        &mut self,
+        ctx: &egui::Context,
+        ui: &mut Ui,
+        document: &Document,
+        view: Option<RegionBox>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.cite, "Citation files").on_hover_text(
+                "Also write F.sources.json (CSL-JSON) and F.sources.txt beside the image",
+            );
+            let copy = ui
+                .button("Copy citation")
+                .on_hover_text("Copy the citation of this map and its sources as text");
+            if copy.clicked() {
+                let data = document.data();
+                let request = self.request(document, view);
+                match cite(&data.atlas, &data.projected, &request) {
+                    Ok(citation) => {
+                        ctx.copy_text(citation.text());
+                        self.note(format!(
+                            "Citation copied ({} sources).",
+                            citation.sources.len()
+                        ));
+                    }
+                    Err(e) => self.note(e.to_string()),
+                }
+            }
+        });
+    }
+
+    /// Renders and writes the map on a worker thread.
+    fn start(&mut self, ctx: &egui::Context, document: &Document, view: Option<RegionBox>) {
+        let request = self.request(document, view);
+        let cite_too = self.cite;
         let path = PathBuf::from(self.path.trim());
         let (atlas, projected) = (
             document.data().atlas.clone(),
@@ -183,6 +227,13 @@ impl MapExportWindow {
         );
         self.runner.start(ctx, move |job| {
             let result = export_to_file(&atlas, &projected, &request, &path)
+                .and_then(|()| {
+                    if cite_too {
+                        write_citation_files(&atlas, &projected, &request, &path).map(|_| ())
+                    } else {
+                        Ok(())
+                    }
+                })
                 .map(|()| path.display().to_string())
                 .map_err(|e| e.to_string());
             job.progress(1, 1);

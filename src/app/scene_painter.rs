@@ -56,7 +56,7 @@ pub fn paint_scene<'a>(
         shapes.extend(marker_shapes(marker.symbol, p, marker.radius, marker.color));
     }
     painter.extend(shapes);
-    let placed = place_labels(&scene.labels, projector);
+    let placed = place_labels(scene, projector);
     for placed_label in &placed {
         paint_label(painter, placed_label);
     }
@@ -156,15 +156,36 @@ fn stroke_shapes(stroke: &Stroke, projector: &Projector) -> Vec<Shape> {
 
 fn paint_label(painter: &Painter, placed: &PlacedLabel<'_>) {
     let label = placed.label;
-    let font = FontId::proportional(label.size);
-    let pos = Pos2::new(placed.rect.min.x, placed.rect.center().y);
-    let galley = painter.layout_no_wrap(label.text.clone(), font, label.color);
-    let text_rect = Align2::LEFT_CENTER.anchor_size(pos, galley.size());
-    painter.rect_filled(
-        text_rect.expand2(Vec2::new(2.0, 0.0)),
-        2.0,
-        crate::scene::style::HALO,
-    );
+    let rect = placed.rect;
+    let format = |size: f32| egui::TextFormat {
+        font_id: FontId::proportional(size),
+        color: label.color,
+        italics: label.style == crate::scene::LabelStyle::Sea,
+        ..Default::default()
+    };
+    let layout = |size: f32| {
+        painter.layout_job(egui::text::LayoutJob::single_section(
+            label.text.clone(),
+            format(size),
+        ))
+    };
+    let mut galley = layout(label.size);
+    // The box was measured in the bundled fonts; the window's Latin face may
+    // run a little wider, and the text must stay inside the box it was given.
+    if galley.size().x > rect.width() * 1.02 {
+        galley = layout(label.size * rect.width() / galley.size().x);
+    }
+    if let Some([a, b]) = placed.leader {
+        painter.line_segment([a, b], egui::Stroke::new(0.8, label.color));
+    }
+    let text_rect = Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
+    if label.style != crate::scene::LabelStyle::Sea {
+        painter.rect_filled(
+            text_rect.expand2(Vec2::new(2.0, 0.0)),
+            2.0,
+            crate::scene::style::HALO,
+        );
+    }
     painter.galley(text_rect.min, galley, label.color);
 }
 

@@ -71,6 +71,29 @@ pub fn printable(text: &str, max_chars: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text made safe to print on a terminal: every character of
+/// [`needs_escape`] in it written as a JSON `\uXXXX` escape, so the document
+/// parses to the same values.
+///
+/// ```
+/// use caucasus_atlas::atlas::printable_json;
+/// assert_eq!(printable_json("[\"a\u{202e}b\"]"), "[\"a\\u202eb\"]");
+/// ```
+pub fn printable_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if needs_escape(c) && c != '\n' {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One problem found while loading or checking a layer: which file, which
 /// feature, which property, and what is wrong with it — printed as one sentence,
 /// e.g. `geodata/places.geojson: feature "shusha": property "from": "2020-13-45" is not a date`.

@@ -26,7 +26,7 @@ use crate::time::Date;
 pub use bundled::{BUNDLED_LAYERS, BUNDLED_META};
 pub use claims::RECOGNISED_STATES;
 pub use controller::Controller;
-pub use error::{DataError, LINE_CHARS, SHOWN_CHARS, is_noncharacter, printable};
+pub use error::{DataError, LINE_CHARS, SHOWN_CHARS, is_noncharacter, printable, printable_json};
 pub use marks::{Mark, MarkKind};
 pub use meta::{META_FILE, Meta, parse_meta};
 pub use model::{Claim, ControlStatus, Feature, HistoryEntry, Language, Names, Precision, Source};

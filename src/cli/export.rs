@@ -10,6 +10,7 @@ use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_width};
 use crate::atlas::{LINE_CHARS, printable};
 use crate::data::AtlasData;
+use crate::render::citation;
 use crate::render::export::{self, ExportError, Format};
 use crate::time::Date;
 
@@ -28,6 +29,9 @@ pub struct ExportArgs {
     /// Height in pixels (1 to 16384).
     #[arg(long, default_value_t = 1080, value_parser = parse_height, allow_negative_numbers = true)]
     pub height: u32,
+    /// Also write the citation beside the image: F.sources.json (CSL-JSON) and F.sources.txt.
+    #[arg(long)]
+    pub cite: bool,
     /// Area, layers, language and what goes around the map.
     #[command(flatten)]
     pub picture: PictureArgs,
@@ -97,8 +101,17 @@ pub fn run(
     let request = args
         .picture
         .request(args.date, (args.width, args.height), format);
-    match export::export_to_file(&data.atlas, &data.projected, &request, &args.out) {
-        Ok(()) => {
+    let written = export::export_to_file(&data.atlas, &data.projected, &request, &args.out)
+        .and_then(|()| {
+            if args.cite {
+                citation::write_citation_files(&data.atlas, &data.projected, &request, &args.out)
+                    .map(Some)
+            } else {
+                Ok(None)
+            }
+        });
+    match written {
+        Ok(cited) => {
             writeln!(
                 out,
                 "wrote {} ({}×{} pixels, {})",
@@ -107,6 +120,9 @@ pub fn run(
                 args.height,
                 args.date
             )?;
+            if let Some((json, text)) = cited {
+                writeln!(out, "wrote {} and {}", display(&json), display(&text))?;
+            }
             Ok(0)
         }
         Err(e) => report(err, &e),

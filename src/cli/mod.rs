@@ -3,6 +3,7 @@
 mod animate;
 mod at;
 mod check;
+mod cite;
 mod diff;
 mod events;
 mod export;
@@ -115,6 +116,8 @@ pub enum Command {
     },
     /// Export the map on a date as PNG or SVG, with legend, date, scale and sources.
     Export(export::ExportArgs),
+    /// Cite the map on a date (atlas, data version, extent, layers) and its sources.
+    Cite(cite::CiteArgs),
     /// Export an animation over a date range as GIF (or APNG with .png).
     Animate(animate::AnimateArgs),
     /// Stories: a text (news article, statement) checked claim by claim on the map.
@@ -231,6 +234,7 @@ pub fn run(
         } => diff::run(data.as_ref(), from, to, bbox, json, out, err),
         Command::Export(args) => export::run(args, data.as_ref(), out, err),
         Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
+        Command::Cite(args) => cite::run(args, data.as_ref(), out, err),
         Command::Story { action } => story::run(action, data.as_ref(), out, err),
     };
     match result {

@@ -20,8 +20,10 @@ use super::export::{ExportError, ExportRequest, Prepared, extension};
 use super::frames::{Encoding, GifPalettes, write_frames};
 use super::gif_palette::Reserved;
 use super::mp4::{find_ffmpeg, missing_ffmpeg};
-use super::svg::{ATTRIBUTION, credit_lines};
+use super::svg::ATTRIBUTION;
 use crate::atlas::{Atlas, LayerKind};
+use crate::scene::Credit;
+use crate::scene::credits::rank;
 use crate::scene::ghost::{Ghost, control_ghost};
 use crate::scene::{Scene, caption};
 use crate::spatial::ProjectedAtlas;
@@ -267,6 +269,10 @@ struct Survey {
     reserved: Reserved,
     legend: Vec<String>,
     sources: Vec<String>,
+    /// The sources of every frame, ranked: one credit line for the whole
+    /// animation, so that it does not change (and cost a changed rectangle)
+    /// from frame to frame.
+    credits: Vec<Credit>,
 }
 
 impl Survey {
@@ -275,6 +281,7 @@ impl Survey {
             reserved: Reserved::style(),
             legend: Vec::new(),
             sources: Vec::new(),
+            credits: Vec::new(),
         }
     }
 
@@ -285,12 +292,26 @@ impl Survey {
                 self.legend.push(entry.text.clone());
             }
         }
-        for line in credit_lines(scene) {
-            if seen.insert(format!("source {line}")) {
-                self.sources.push(line);
+        for credit in &scene.credits {
+            if seen.insert(format!("source {}", credit.full())) {
+                self.sources.push(credit.full());
+                self.credits.push(credit.clone());
             }
         }
     }
+}
+
+/// The one credit list of an animation: the sources of every frame's Scene,
+/// each once, ranked. Every frame shows it, so the credit line stays put
+/// instead of changing (and costing a changed rectangle) from frame to frame.
+pub fn animation_credits<'s>(scenes: impl IntoIterator<Item = &'s Scene>) -> Vec<Credit> {
+    let mut survey = Survey::new();
+    let mut seen = HashSet::new();
+    for scene in scenes {
+        survey.add(scene, &mut seen);
+    }
+    rank(&mut survey.credits);
+    survey.credits
 }
 
 /// The title of an animation's frames when none is given (the command
@@ -386,6 +407,7 @@ pub fn write_animation(
         let scene = frame_scene(&prepared, atlas, projected, date, ghost.as_ref());
         survey.add(&scene, &mut seen);
     }
+    rank(&mut survey.credits);
     let title = match &request.frame.include.title {
         Some(t) => t.clone(),
         None => default_title(request.from, request.to),
@@ -414,7 +436,8 @@ pub fn write_animation(
         if cancel.load(Ordering::Relaxed) {
             return Err(cancelled());
         }
-        let scene = frame_scene(&prepared, atlas, projected, dates[i], ghost.as_ref());
+        let mut scene = frame_scene(&prepared, atlas, projected, dates[i], ghost.as_ref());
+        scene.credits.clone_from(&survey.credits);
         prepared.image(&scene)
     };
     let mut done = |i: usize| progress(i + 1, total, dates[i]);

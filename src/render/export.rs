@@ -307,12 +307,15 @@ impl Prepared {
                 },
             ),
             ("Creation Time".to_string(), scene.date.to_string()),
-            ("Copyright".to_string(), super::svg::ATTRIBUTION.to_string()),
+            (
+                "Copyright".to_string(),
+                crate::scene::credits::attribution(scene),
+            ),
         ];
         if !scene.credits.is_empty() {
             text.push((
                 "Sources".to_string(),
-                super::svg::credit_lines(scene).join("\n"),
+                crate::scene::credits::full_list(scene).join("\n"),
             ));
         }
         text

@@ -3,6 +3,7 @@
 //! looks like what the user sees.
 
 pub mod animation;
+pub mod citation;
 pub mod export;
 pub mod fonts;
 pub mod frames;

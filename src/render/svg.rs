@@ -1,22 +1,22 @@
 //! Writes a Scene as SVG: the map framed by its viewport, drawn with the same
 //! visual decisions as the window (`app::scene_painter`), and around it — never over
-//! it — a panel with the title, date, legend, scale bar and sources, and an
-//! attribution line underneath.
+//! it — a panel with the title, date, legend and scale bar, and the credit
+//! line underneath (`scene::credits`: the sources, then the attribution).
 //!
 //! Everything is laid out in points; the root element maps the points to the
 //! requested pixels (`pixels_per_point`), the way the window does on a HiDPI
 //! screen, so a 3840×2160 export looks like a 1920×1080 one at twice the detail.
 
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 
 use ecolor::Color32;
 use emath::{Pos2, Rect, Vec2};
 
+use crate::scene::credits::{self, CREDIT_PT};
 use crate::scene::labels::place_labels;
 use crate::scene::scale_bar::scale_bar;
 use crate::scene::style;
-use crate::scene::{LegendEntry, Scene, Swatch, Symbol};
+use crate::scene::{LabelStyle, LegendEntry, Scene, Swatch, Symbol};
 use crate::spatial::{MapPoint, Projector};
 
 /// The font families the SVG asks for, in fallback order (the bundled fonts).
@@ -33,9 +33,10 @@ pub struct ExportOptions {
     pub caption: bool,
     /// A scale bar of a round number of kilometres.
     pub scale_bar: bool,
-    /// One line under the map crediting the base data and the atlas.
+    /// The attribution on the credit line: the atlas, its data version, the base data.
     pub attribution: bool,
-    /// The sources of what is drawn (the Scene's credits).
+    /// "Sources: …" on the credit line: the first of the Scene's credits
+    /// (all of them are in the file's metadata either way).
     pub sources: bool,
 }
 
@@ -67,12 +68,24 @@ impl ExportOptions {
     }
 
     fn wants_panel(&self) -> bool {
-        self.title.is_some() || self.legend || self.caption || self.scale_bar || self.sources
+        self.title.is_some() || self.legend || self.caption || self.scale_bar
+    }
+
+    /// Whether the credit line under the map is drawn (sources, attribution or both).
+    fn wants_footer(&self) -> bool {
+        self.attribution || self.sources
     }
 }
 
-/// The base-data credit shown on the attribution line.
+/// The base-data credit (the attribution line says more: see
+/// [`crate::scene::credits::attribution`]).
 pub const ATTRIBUTION: &str = "Caucasus Atlas · Borders: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · Lambert conformal conic projection";
+
+/// The lines of the credit line under the map.
+const FOOTER_LINES: usize = 2;
+
+/// The distance between the credit line's baselines, in points.
+const CREDIT_LINE_HEIGHT: f32 = CREDIT_PT * 1.3;
 
 /// Where things go on the page, in points.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,9 +125,9 @@ impl Layout {
         let size = Vec2::new(width_px as f32 / ppp, height_px as f32 / ppp);
         let page = Rect::from_min_size(Pos2::ZERO, size);
         let mut rest = page;
-        let footer_height = 22.0;
+        let footer_height = FOOTER_LINES as f32 * CREDIT_LINE_HEIGHT + 10.0;
         // A page too small for the furniture shows the map alone.
-        let footer = (options.attribution && size.y >= 4.0 * footer_height).then(|| {
+        let footer = (options.wants_footer() && size.y >= 4.0 * footer_height).then(|| {
             let f = Rect::from_min_max(Pos2::new(0.0, size.y - footer_height), size.to_pos2());
             rest.max.y = f.min.y;
             f
@@ -176,83 +189,8 @@ pub fn escape_xml(text: &str) -> String {
     out
 }
 
-/// Text widths from the bundled fonts' advances, so halos and wrapped lines
-/// fit the text that resvg will draw with the same fonts.
-struct Measure {
-    faces: Vec<ttf_parser::Face<'static>>,
-}
-
-fn measure() -> &'static Measure {
-    static FACES: OnceLock<Measure> = OnceLock::new();
-    FACES.get_or_init(|| Measure {
-        faces: super::fonts::BUNDLED_FONTS
-            .iter()
-            .filter_map(|(_, bytes)| ttf_parser::Face::parse(bytes, 0).ok())
-            .collect(),
-    })
-}
-
-/// The advance of one character in ems, from the first bundled font that has
-/// it (half an em if none does).
-fn char_advance(c: char) -> f32 {
-    measure()
-        .faces
-        .iter()
-        .find_map(|face| {
-            let glyph = face.glyph_index(c)?;
-            let advance = face.glyph_hor_advance(glyph)? as f32;
-            Some(advance / face.units_per_em() as f32)
-        })
-        .unwrap_or(0.5)
-}
-
-/// The width of `text` at `size` points in the bundled fonts (no kerning).
-pub fn text_width(text: &str, size: f32) -> f32 {
-    text.chars().map(char_advance).sum::<f32>() * size
-}
-
-/// Breaks `text` into lines no wider than `max_width` (words longer than a
-/// line are cut between characters). Widths are summed as it goes, so long
-/// texts cost one lookup per character.
-fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
-    let limit = max_width / size;
-    let space = char_advance(' ');
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0.0;
-    for word in text.split_whitespace() {
-        let advances: Vec<f32> = word.chars().map(char_advance).collect();
-        let word_width: f32 = advances.iter().sum();
-        if line.is_empty() && word_width <= limit {
-            line.push_str(word);
-            line_width = word_width;
-            continue;
-        }
-        if !line.is_empty() && line_width + space + word_width <= limit {
-            line.push(' ');
-            line.push_str(word);
-            line_width += space + word_width;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0.0;
-        }
-        // The word alone: cut it where it overflows.
-        for (c, advance) in word.chars().zip(advances) {
-            if !line.is_empty() && line_width + advance > limit {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0.0;
-            }
-            line.push(c);
-            line_width += advance;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
+pub use crate::scene::text::text_width;
+use crate::scene::text::wrap;
 
 /// A colour as `fill="#rrggbb"` plus an opacity attribute when not opaque
 /// (egui colours are premultiplied; SVG wants them straight).
@@ -355,13 +293,12 @@ pub fn write_svg(
         "<title>{}</title>",
         escape_xml(&document_title(scene, options))
     );
-    // Every source, even those the panel has no room for.
     let _ = writeln!(
         svg,
-        "<desc>{}\nSources:\n{}</desc>",
-        escape_xml(ATTRIBUTION),
-        escape_xml(&credit_lines(scene).join("\n"))
+        "<desc>{}</desc>",
+        escape_xml(&credits::attribution(scene))
     );
+    write_metadata(&mut svg, scene, options);
     let _ = writeln!(
         svg,
         "<rect width=\"100%\" height=\"100%\" {}/>",
@@ -372,17 +309,43 @@ pub fn write_svg(
         write_panel(&mut svg, scene, projector, panel, options);
     }
     if let Some(footer) = layout.footer {
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10.5\" {}>{}</text>",
-            footer.min.x + 10.0,
-            footer.center().y + 3.8,
-            paint("fill", style::LABEL_MUTED),
-            escape_xml(&fit_text(ATTRIBUTION, 10.5, footer.width() - 20.0))
+        let lines = credits::credit_lines(
+            scene,
+            footer.width() - 20.0,
+            FOOTER_LINES,
+            options.sources,
+            options.attribution,
         );
+        for (i, line) in lines.iter().enumerate() {
+            let _ = writeln!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{CREDIT_PT}\" {}>{}</text>",
+                footer.min.x + 10.0,
+                footer.min.y + 5.0 + CREDIT_PT + i as f32 * CREDIT_LINE_HEIGHT,
+                paint("fill", style::LABEL_MUTED),
+                escape_xml(line)
+            );
+        }
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// Every source of what is drawn (the credit line names only the first few)
+/// as Dublin Core in RDF, the way SVG editors keep a drawing's metadata.
+fn write_metadata(svg: &mut String, scene: &Scene, options: &ExportOptions) {
+    svg.push_str("<metadata><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><rdf:Description rdf:about=\"\">");
+    let _ = write!(
+        svg,
+        "<dc:title>{}</dc:title><dc:date>{}</dc:date><dc:rights>{}</dc:rights>",
+        escape_xml(&document_title(scene, options)),
+        scene.date,
+        escape_xml(&credits::attribution(scene))
+    );
+    for line in credits::full_list(scene) {
+        let _ = write!(svg, "<dc:source>{}</dc:source>", escape_xml(&line));
+    }
+    svg.push_str("</rdf:Description></rdf:RDF></metadata>\n");
 }
 
 fn document_title(scene: &Scene, options: &ExportOptions) -> String {
@@ -390,18 +353,6 @@ fn document_title(scene: &Scene, options: &ExportOptions) -> String {
         Some(t) => format!("{t} — {}", scene.caption),
         None => format!("Caucasus Atlas — {}", scene.caption),
     }
-}
-
-/// `text`, shortened with an ellipsis to fit `max_width`.
-fn fit_text(text: &str, size: f32, max_width: f32) -> String {
-    if text_width(text, size) <= max_width {
-        return text.to_string();
-    }
-    let mut cut: String = text.to_string();
-    while !cut.is_empty() && text_width(&format!("{cut}…"), size) > max_width {
-        cut.pop();
-    }
-    format!("{}…", cut.trim_end())
 }
 
 fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &Layout) {
@@ -602,20 +553,43 @@ fn write_symbol(svg: &mut String, symbol: Symbol, p: Pos2, r: f32, color: Color3
 
 fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
     let halo = paint("fill", style::HALO);
-    for placed in place_labels(&scene.labels, projector) {
+    for placed in place_labels(scene, projector) {
         let label = placed.label;
-        let width = text_width(&label.text, label.size);
-        let height = label.size * 1.25;
-        let x = placed.rect.min.x;
-        let cy = placed.rect.center().y;
+        let rect = placed.rect;
+        let (x, baseline) = (rect.min.x, rect.center().y + 0.36 * label.size);
+        // Sea names lean like italics (the bundled fonts have no italic face,
+        // so the skew is explicit, as egui draws its italics).
+        let (position, halo_rect) = if label.style == LabelStyle::Sea {
+            (
+                format!("transform=\"translate({x:.2} {baseline:.2}) skewX(-12)\""),
+                String::new(),
+            )
+        } else {
+            (
+                format!("x=\"{x:.2}\" y=\"{baseline:.2}\""),
+                format!(
+                    "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"2\" {halo}/>",
+                    x - 2.0,
+                    rect.min.y,
+                    rect.width() + 4.0,
+                    rect.height()
+                ),
+            )
+        };
+        if let Some([a, b]) = placed.leader {
+            let _ = writeln!(
+                svg,
+                "<path d=\"M{:.2} {:.2}L{:.2} {:.2}\" fill=\"none\" {} stroke-width=\"0.8\"/>",
+                a.x,
+                a.y,
+                b.x,
+                b.y,
+                paint("stroke", label.color)
+            );
+        }
         let _ = writeln!(
             svg,
-            "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"2\" {halo}/><text x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{}\" {}>{}</text>",
-            x - 2.0,
-            cy - height / 2.0,
-            width + 4.0,
-            height,
-            cy + 0.36 * label.size,
+            "{halo_rect}<text {position} font-size=\"{}\" {}>{}</text>",
             label.size,
             paint("fill", label.color),
             escape_xml(&label.text)
@@ -687,17 +661,6 @@ fn write_panel(
     }
     if options.scale_bar && column.fits(60.0) {
         write_scale_block(&mut column, projector);
-    }
-    if options.sources && !scene.credits.is_empty() && column.fits(50.0) {
-        column.heading("Sources");
-        let PanelColumn {
-            svg,
-            left,
-            width,
-            bottom,
-            y,
-        } = column;
-        write_sources(svg, scene, left, width, y, bottom);
     }
 }
 
@@ -863,93 +826,6 @@ fn write_swatch(svg: &mut String, scene: &Scene, entry: &LegendEntry, at: Pos2) 
             );
         }
     }
-}
-
-/// The credits as wrapped lines, shrunk to fit the space left; if they still
-/// do not fit, the last line says how many were left out.
-fn write_sources(svg: &mut String, scene: &Scene, left: f32, width: f32, top: f32, bottom: f32) {
-    let entries: Vec<String> = scene
-        .credits
-        .iter()
-        .map(|c| match &c.url {
-            Some(url) => format!("{} — {}", c.title, short_url(url)),
-            None => c.title.clone(),
-        })
-        .collect();
-    let layout = |size: f32| -> Vec<Vec<String>> {
-        entries.iter().map(|e| wrap(e, size, width - 8.0)).collect()
-    };
-    let fits = |lines: &[Vec<String>], size: f32| {
-        let line_height = size * 1.3;
-        let total: f32 = lines
-            .iter()
-            .map(|l| l.len() as f32 * line_height + size * 0.35)
-            .sum();
-        top + total <= bottom
-    };
-    let mut size = 10.5;
-    let mut lines = layout(size);
-    while size > 7.5 && !fits(&lines, size) {
-        size -= 0.5;
-        lines = layout(size);
-    }
-    let line_height = size * 1.3;
-    let mut y = top;
-    let muted = paint("fill", style::LABEL_MUTED);
-    for (k, entry) in lines.iter().enumerate() {
-        let needed = entry.len() as f32 * line_height + size * 0.35;
-        // Keep room for the "more" line unless this is the last entry.
-        let reserve = if k + 1 < lines.len() {
-            line_height
-        } else {
-            0.0
-        };
-        if y + needed + reserve > bottom {
-            let _ = writeln!(
-                svg,
-                "<text x=\"{left:.2}\" y=\"{:.2}\" font-size=\"{size}\" {muted}>{}</text>",
-                y + size,
-                escape_xml(&format!(
-                    "… and {} more (all are listed in the file’s metadata)",
-                    lines.len() - k
-                ))
-            );
-            return;
-        }
-        for (i, line) in entry.iter().enumerate() {
-            let x = if i == 0 { left } else { left + 8.0 };
-            let _ = writeln!(
-                svg,
-                "<text x=\"{x:.2}\" y=\"{:.2}\" font-size=\"{size}\" {muted}>{}</text>",
-                y + size,
-                escape_xml(line)
-            );
-            y += line_height;
-        }
-        y += size * 0.35;
-    }
-}
-
-/// Every credit of the Scene as "title — full address", one per line.
-pub fn credit_lines(scene: &Scene) -> Vec<String> {
-    scene
-        .credits
-        .iter()
-        .map(|c| match &c.url {
-            Some(url) => format!("{} — {url}", c.title),
-            None => c.title.clone(),
-        })
-        .collect()
-}
-
-/// An address without its scheme and `www.`, which every reader supplies.
-fn short_url(url: &str) -> &str {
-    let s = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .unwrap_or(url);
-    let s = s.strip_prefix("www.").unwrap_or(s);
-    s.strip_suffix('/').unwrap_or(s)
 }
 
 #[cfg(test)]

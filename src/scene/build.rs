@@ -8,7 +8,7 @@ use geo::{Contains, Intersects};
 
 use super::Scene;
 use super::credits::Credits;
-use super::layers::{Canvas, LayerStyles, sea};
+use super::layers::{Canvas, LayerStyles, sea, sea_labels};
 use crate::atlas::{Atlas, Language, LayerKind, NameOrder};
 use crate::spatial::projected::ProjectedFeature;
 use crate::spatial::{ProjectedAtlas, visible_on};
@@ -89,6 +89,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             .map(|reviewed| format!("data reviewed to {}", caption(reviewed))),
         credits: Vec::new(),
         ghost: None,
+        reviewed: atlas.reviewed,
     };
     let mut credits = Credits::default();
     let mut styles = LayerStyles::default();
@@ -101,7 +102,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         // credited nor listed in the legend.
         let listed = options.in_extent(pf);
         if listed {
-            credits.add(feature);
+            credits.add(feature, options.date);
         }
         let mut canvas = Canvas {
             atlas,
@@ -113,8 +114,11 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             .draw(feature, pf, options, listed, &mut canvas);
     }
     scene.strokes.extend(outlines);
+    if options.shows(&LayerKind::Countries) {
+        scene.labels.extend(sea_labels(options.language));
+    }
     scene.legend = styles.legend(atlas);
-    scene.credits = credits.into_list();
+    scene.credits = credits.into_ranked();
     scene
 }
 

@@ -2,12 +2,13 @@
 //! The window and every export draw the same Scene.
 
 mod build;
-mod credits;
+pub mod credits;
 pub mod ghost;
 pub mod labels;
 mod layers;
 pub mod scale_bar;
 pub mod style;
+pub mod text;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use crate::spatial::{MapPoint, projected::MapPath, triangulate::Triangulation};
 use crate::time::Date;
 
 pub use build::{SceneOptions, build_scene, caption};
+pub use credits::publisher_and_headline;
 
 /// A filled area.
 #[derive(Clone, Debug)]
@@ -79,6 +81,19 @@ pub struct Marker {
     pub min_scale: f64,
 }
 
+/// How a label is set: what it names decides its type and where it sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelStyle {
+    /// A place, beside its dot.
+    Place,
+    /// A country's name, centred on a point inside it.
+    Country,
+    /// A sea's name, centred, in italics.
+    Sea,
+    /// An event's name and date, beside its diamond.
+    Event,
+}
+
 /// A text label anchored at a map point.
 #[derive(Clone, Debug)]
 pub struct Label {
@@ -86,7 +101,7 @@ pub struct Label {
     pub at: MapPoint,
     /// The text.
     pub text: String,
-    /// Font size in points.
+    /// Font size in points (at least [`text::MIN_TEXT_PT`]).
     pub size: f32,
     /// Text colour.
     pub color: Color32,
@@ -94,6 +109,41 @@ pub struct Label {
     pub priority: u32,
     /// Shown only when the map is zoomed in to at least this many points per km.
     pub min_scale: f64,
+    /// How it is set.
+    pub style: LabelStyle,
+    /// The text's width in points at `size`, measured once in the bundled fonts.
+    pub width: f32,
+    /// The radius of the marker at the anchor, which the text keeps clear of;
+    /// 0 when there is none (the text is then centred on the anchor).
+    pub marker_radius: f32,
+    /// Whether the text may stand further off its marker, with a leader
+    /// line, when nothing beside it is free (events, capitals, cities).
+    pub stand_off: bool,
+}
+
+impl Label {
+    /// A place label of `text` at `at`, measured; the other fields are
+    /// meant to be set with struct update syntax.
+    pub fn new(at: MapPoint, text: String, size: f32, color: Color32) -> Label {
+        let width = text::text_width(&text, size);
+        Label {
+            at,
+            text,
+            size,
+            color,
+            priority: 0,
+            min_scale: 0.0,
+            style: LabelStyle::Place,
+            width,
+            marker_radius: 0.0,
+            stand_off: false,
+        }
+    }
+
+    /// The text box's height in points.
+    pub fn height(&self) -> f32 {
+        self.size * 1.25
+    }
 }
 
 /// How a legend entry's sample is drawn.
@@ -160,21 +210,39 @@ pub struct Scene {
     /// Said under the caption when the date shown is later than the day the
     /// data was last reviewed against its sources ("data reviewed to …").
     pub data_note: Option<String>,
-    /// Credits for what is drawn: the sources of the visible features (deduplicated,
-    /// in drawing order) followed by the base-map credits.
+    /// The sources of what is drawn on the date within the extent, ranked
+    /// (`credits::rank`): the credit line names the first few, the metadata
+    /// and the citation all of them. The base map is in the attribution.
     pub credits: Vec<Credit>,
     /// An earlier date's control outlines drawn over the map, if asked for
     /// (`animate --ghost D1`).
     pub ghost: Option<ghost::Ghost>,
+    /// The day the data was last reviewed against its sources (its version).
+    pub reviewed: Option<Date>,
 }
 
 /// One credited source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Credit {
-    /// The source's title.
+    /// The source's title, as the data gives it.
     pub title: String,
     /// Its address, if any.
     pub url: Option<String>,
+    /// Its own date, if known.
+    pub date: Option<Date>,
+    /// The side it speaks for, if partisan.
+    pub partisan: Option<crate::atlas::Controller>,
+    /// Who published it ("OC Media", "Wikipedia", "tass.com").
+    pub publisher: String,
+    /// The title without the publisher (empty when there is nothing else).
+    pub headline: String,
+    /// How many drawn features (states, lines, events) it supports.
+    pub supports: usize,
+    /// Whether it is the own source of a state or event drawn, not only a
+    /// feature's general source.
+    pub specific: bool,
+    /// The first day of the latest state it supports.
+    pub latest: Option<Date>,
 }
 
 impl Scene {

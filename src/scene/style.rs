@@ -22,6 +22,10 @@ pub const ADMIN1: Color32 = Color32::from_rgb(0xA8, 0xA2, 0x98);
 pub const LABEL: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
 /// Neighbouring countries' town labels.
 pub const LABEL_MUTED: Color32 = Color32::from_rgb(0x66, 0x66, 0x66);
+/// Country names: quiet, so they read as a background to the places.
+pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(0x5A, 0x55, 0x4E);
+/// Sea names (in italics).
+pub const SEA_LABEL: Color32 = Color32::from_rgb(0x2F, 0x6A, 0x9A);
 /// Halo behind labels.
 pub const HALO: Color32 = Color32::from_rgba_unmultiplied_const(0xF8, 0xF6, 0xF0, 0xD8);
 

@@ -15,7 +15,7 @@ mod places;
 mod shapes;
 mod user;
 
-pub(super) use base::sea;
+pub(super) use base::{sea, sea_labels};
 
 use super::{LegendEntry, Scene, SceneOptions, Stroke, Swatch};
 use crate::atlas::{Atlas, Feature, LayerKind};

@@ -46,15 +46,19 @@ impl LayerStyle for PlacesStyle {
             min_scale,
         });
         canvas.scene.labels.push(Label {
-            at,
-            text: canvas
-                .atlas
-                .name_on(feature, options.date, options.language, options.names),
-            size,
-            color,
             // Rank first, then larger towns first.
             priority: rank * 10_000_000 - population.min(9_999_999) as u32,
             min_scale,
+            marker_radius: radius,
+            stand_off: rank <= 2,
+            ..Label::new(
+                at,
+                canvas
+                    .atlas
+                    .name_on(feature, options.date, options.language, options.names),
+                size,
+                color,
+            )
         });
     }
 }
