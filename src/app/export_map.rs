@@ -1,4 +1,4 @@
-//! The "Export map" window: a publication map (PNG or SVG) of the date shown,
+//! The "Export map" window: a publication map (PNG, SVG or PDF) of the date shown,
 //! rendered on a worker thread from the same Scene code as `caucasus-atlas
 //! export`, so the window stays responsive.
 
@@ -11,7 +11,11 @@ use super::export_common::{Dressing, ExportRunner, Framing, path_row, request_fo
 use super::file_picker::SaveDialog;
 use super::save_paths::default_folder;
 use crate::render::export::{Format, export_to_file};
-use crate::spatial::RegionBox;
+use crate::render::paper::{Orientation, Paper, PaperPage};
+use crate::render::preset::Preset;
+use crate::scene::alt_text::alt_text;
+use crate::scene::theme::Theme;
+use crate::scene::{SceneOptions, build_scene};
 
 /// Size presets: (label, width, height).
 const SIZES: [(&str, u32, u32); 3] = [
@@ -26,10 +30,17 @@ pub struct MapExportWindow {
     pub open: bool,
     format: Format,
     size: (u32, u32),
+    /// The sheet to print on (`None`: a page of `size` pixels).
+    paper: Option<PaperPage>,
+    /// The export's colours.
+    theme: Theme,
     current_view: bool,
     dressing: Dressing,
     path: String,
     runner: ExportRunner,
+    /// The alt text of the map to export, with the scene options it was made
+    /// for (made again only when they change, and only while it is shown).
+    alt_text: Option<(SceneOptions, String)>,
 }
 
 impl Default for MapExportWindow {
@@ -38,10 +49,13 @@ impl Default for MapExportWindow {
             open: false,
             format: Format::Png,
             size: (1920, 1080),
+            paper: None,
+            theme: Theme::Light,
             current_view: true,
             dressing: Dressing::default(),
             path: String::new(),
             runner: ExportRunner::default(),
+            alt_text: None,
         }
     }
 }
@@ -52,6 +66,9 @@ impl MapExportWindow {
         let kind = match self.format {
             Format::Png => "PNG image",
             Format::Svg => "SVG drawing",
+            Format::Pdf => "PDF document",
+            Format::Jpeg => "JPEG image",
+            Format::Webp => "WebP image",
         };
         SaveDialog::suggesting(
             "Save map",
@@ -79,13 +96,13 @@ impl MapExportWindow {
         self.runner.message = Some(message);
     }
 
-    /// Shows the window while open. `view` is the window's current view;
-    /// returns whether the user asked for the save dialog.
+    /// Shows the window while open. `extent` is the part of the map the
+    /// window shows (map km); returns whether the user asked for the save dialog.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         document: &Document,
-        view: Option<RegionBox>,
+        extent: Option<geo::Rect<f64>>,
         can_ask: bool,
     ) -> bool {
         self.runner.poll();
@@ -115,21 +132,25 @@ impl MapExportWindow {
                     document.language().endonym()
                 ));
                 if self.runner.controls(ui, "Export") {
-                    self.start(ctx, document, view);
+                    self.start(ctx, document, extent);
                 }
                 self.runner.message(ui);
+                egui::CollapsingHeader::new("Alt text")
+                    .id_salt("export alt text")
+                    .show(ui, |ui| self.alt_text_box(ui, document, extent));
             });
         self.open = open;
         wants_dialog
     }
 
-    /// PNG or SVG; switching changes the path's extension.
+    /// PNG, SVG or PDF; switching changes the path's extension.
     fn format_row(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.label("Format");
             let before = self.format;
-            ui.selectable_value(&mut self.format, Format::Png, "PNG");
-            ui.selectable_value(&mut self.format, Format::Svg, "SVG");
+            for format in Format::ALL {
+                ui.selectable_value(&mut self.format, format, format.label());
+            }
             if before != self.format {
                 self.path = PathBuf::from(&self.path)
                     .with_extension(self.format.extension())
@@ -139,8 +160,100 @@ impl MapExportWindow {
         });
     }
 
+    /// The description a screen reader reads (also written into the file),
+    /// selectable, with a button that copies it.
+    fn alt_text_box(&mut self, ui: &mut Ui, document: &Document, extent: Option<geo::Rect<f64>>) {
+        let options = document.scene_options(if self.current_view { extent } else { None });
+        if self.alt_text.as_ref().map(|(o, _)| o) != Some(&options) {
+            let data = document.data();
+            let scene = build_scene(&data.atlas, &data.projected, &options);
+            self.alt_text = Some((options, alt_text(&scene)));
+        }
+        let Some((_, text)) = &self.alt_text else {
+            return;
+        };
+        let mut shown = text.as_str();
+        ui.add(
+            egui::TextEdit::multiline(&mut shown)
+                .desired_width(f32::INFINITY)
+                .desired_rows(4),
+        )
+        .on_hover_text("Written into the file too: PNG Description, SVG <desc>, PDF Subject");
+        if ui.button("Copy alt text").clicked() {
+            ui.ctx().copy_text(text.clone());
+        }
+    }
+
+    /// The paper (or none: a page of pixels) and which way up it is.
+    fn paper_rows(&mut self, ui: &mut Ui) {
+        let label = |p: &Option<PaperPage>| match p {
+            Some(page) => page.paper.label(),
+            None => "None (a size in pixels)",
+        };
+        egui::ComboBox::from_label("Paper")
+            .selected_text(label(&self.paper))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.paper, None, label(&None));
+                let orientation = self.paper.map_or(Orientation::Landscape, |p| p.orientation);
+                for paper in Paper::ALL {
+                    let page = PaperPage {
+                        paper,
+                        orientation,
+                        margin_mm: PaperPage::DEFAULT_MARGIN_MM,
+                    };
+                    let selected = self.paper.is_some_and(|p| p.paper == paper);
+                    if ui.selectable_label(selected, paper.label()).clicked() {
+                        self.paper = Some(page);
+                    }
+                }
+            });
+        if let Some(page) = &mut self.paper {
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut page.orientation, Orientation::Landscape, "Landscape");
+                ui.radio_value(&mut page.orientation, Orientation::Portrait, "Portrait");
+                ui.add(
+                    egui::DragValue::new(&mut page.margin_mm)
+                        .range(0.0..=60.0)
+                        .suffix(" mm margin"),
+                );
+            });
+        }
+    }
+
+    /// The presets for the web and print, and the theme.
+    fn preset_rows(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Presets");
+            for preset in Preset::ALL {
+                if ui.button(preset.label()).clicked() {
+                    if let Some(size) = preset.size() {
+                        self.size = size;
+                    }
+                    self.paper = preset.paper();
+                    self.theme = preset.theme();
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Colours");
+            for theme in Theme::ALL {
+                let label = match theme {
+                    Theme::Light => "Light",
+                    Theme::Dark => "Dark",
+                    Theme::Print => "Print (high contrast)",
+                };
+                ui.selectable_value(&mut self.theme, theme, label);
+            }
+        });
+    }
+
     /// The size presets and a custom size.
     fn size_rows(&mut self, ui: &mut Ui) {
+        self.preset_rows(ui);
+        self.paper_rows(ui);
+        if self.paper.is_some() {
+            return;
+        }
         egui::ComboBox::from_label("Size")
             .selected_text(format!("{} × {}", self.size.0, self.size.1))
             .show_ui(ui, |ui| {
@@ -164,18 +277,22 @@ impl MapExportWindow {
     }
 
     /// Renders and writes the map on a worker thread.
-    fn start(&mut self, ctx: &egui::Context, document: &Document, view: Option<RegionBox>) {
+    fn start(&mut self, ctx: &egui::Context, document: &Document, extent: Option<geo::Rect<f64>>) {
         let framing = Framing {
             size: self.size,
-            view: if self.current_view { view } else { None },
+            view: None,
         };
-        let request = request_for(
+        let mut request = request_for(
             document,
             document.date(),
             self.format,
             framing,
             &self.dressing,
         );
+        request.paper = self.paper;
+        request.include.theme = self.theme;
+        // Exactly what the window shows, in its aspect.
+        request.extent = if self.current_view { extent } else { None };
         let path = PathBuf::from(self.path.trim());
         let (atlas, projected) = (
             document.data().atlas.clone(),

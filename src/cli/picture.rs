@@ -50,7 +50,7 @@ impl PictureArgs {
                     ..ExportOptions::default()
                 }
             },
-            pixels_per_point: None,
+            ..ExportRequest::new(date)
         }
     }
 }

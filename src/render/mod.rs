@@ -5,5 +5,8 @@
 pub mod animation;
 pub mod export;
 pub mod fonts;
+pub mod paper;
+pub mod pdf;
+pub mod preset;
 pub mod raster;
 pub mod svg;

@@ -9,6 +9,7 @@ use geo::{Contains, Intersects};
 use super::Scene;
 use super::credits::Credits;
 use super::layers::{Canvas, LayerStyles, sea};
+use super::origins::{Counts, Origin, Origins};
 use crate::atlas::{Atlas, Language, LayerKind};
 use crate::spatial::projected::ProjectedFeature;
 use crate::spatial::{ProjectedAtlas, visible_on};
@@ -83,7 +84,18 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             .filter(|reviewed| *reviewed < options.date)
             .map(|reviewed| format!("data reviewed to {}", caption(reviewed))),
         credits: Vec::new(),
+        origins: Origins::default(),
     };
+    scene.origins.record(
+        Counts::default(),
+        Counts::of(&scene, 0),
+        &mut Vec::new(),
+        Origin {
+            layer: "sea".to_string(),
+            feature: None,
+        },
+    );
+    let mut outline_origins = Vec::new();
     let mut credits = Credits::default();
     let mut styles = LayerStyles::default();
     // Outlines go on top of every fill, so collect them apart and append later.
@@ -97,6 +109,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         if listed {
             credits.add(feature);
         }
+        let before = Counts::of(&scene, outlines.len());
         let mut canvas = Canvas {
             scene: &mut scene,
             outlines: &mut outlines,
@@ -104,8 +117,19 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         styles
             .style_for(&feature.layer)
             .draw(feature, pf, options, listed, &mut canvas);
+        let now = Counts::of(&scene, outlines.len());
+        scene.origins.record(
+            before,
+            now,
+            &mut outline_origins,
+            Origin {
+                layer: feature.layer.name().to_string(),
+                feature: Some(feature.id.clone()),
+            },
+        );
     }
     scene.strokes.extend(outlines);
+    scene.origins.strokes = outline_origins;
     scene.legend = styles.legend(atlas);
     scene.credits = credits.into_list();
     scene

@@ -1,12 +1,15 @@
 //! The Scene: what to draw for one date, as styled primitives in map space.
 //! The window and every export draw the same Scene.
 
+pub mod alt_text;
 mod build;
 mod credits;
 pub mod labels;
 mod layers;
+pub mod origins;
 pub mod scale_bar;
 pub mod style;
+pub mod theme;
 
 use std::sync::Arc;
 
@@ -162,6 +165,8 @@ pub struct Scene {
     /// Credits for what is drawn: the sources of the visible features (deduplicated,
     /// in drawing order) followed by the base-map credits.
     pub credits: Vec<Credit>,
+    /// The layer and feature each fill, stroke, marker and label draws.
+    pub origins: origins::Origins,
 }
 
 /// One credited source.
