@@ -243,7 +243,7 @@ fn every_export_carries_the_same_alt_text() {
         alt.contains("Azerbaijan") && alt.contains("Armenia"),
         "{alt}"
     );
-    assert!(alt.contains("Lachin corridor"), "{alt}");
+    assert!(alt.contains("The Lachin corridor is open."), "{alt}");
     assert!(alt.contains("Russian"), "the peacekeepers' posts: {alt}");
     assert_eq!(png_description(&bytes(&r)), alt);
     let svg = String::from_utf8(bytes(&request(Format::Svg))).unwrap();
@@ -274,16 +274,27 @@ fn every_export_carries_the_same_alt_text() {
 #[test]
 fn the_alt_text_follows_the_date() {
     let d = data();
-    let mut r = request(Format::Png);
-    r.date = "1995-06-01".parse().unwrap();
-    let alt = caucasus_atlas::render::export::render_alt_text(&d.atlas, &d.projected, &r).unwrap();
+    let alt_on = |day: &str| {
+        let mut r = request(Format::Png);
+        r.date = day.parse().unwrap();
+        caucasus_atlas::render::export::render_alt_text(&d.atlas, &d.projected, &r).unwrap()
+    };
+    let alt = alt_on("1995-06-01");
     assert!(
         alt.starts_with("Map of the South Caucasus on 1 June 1995."),
         "{alt}"
     );
-    // Before the 2020 war: no Russian peacekeepers in Karabakh, no corridor
-    // status of 2020–2023.
-    assert!(!alt.contains("peacekeepers"), "{alt}");
+    // After the 1994 ceasefire: the de facto republic holds areas, with a line of contact.
+    assert!(alt.contains("Nagorno-Karabakh Republic"), "{alt}");
+    assert!(alt.contains("Line of contact"), "{alt}");
+    // On 1 January 2024, after September 2023, neither is drawn.
+    let alt = alt_on("2024-01-01");
+    assert!(!alt.contains("Nagorno-Karabakh Republic"), "{alt}");
+    assert!(!alt.contains("Line of contact"), "{alt}");
+    assert!(
+        alt.contains("Areas held by Armenia, Azerbaijan, Georgia"),
+        "{alt}"
+    );
 }
 
 /// The share of pixels darker than half grey.

@@ -34,6 +34,8 @@ pub fn alt_text(scene: &Scene) -> String {
             Swatch::Symbol(_) => markers.push(text),
             Swatch::Line { .. } => match text.strip_prefix("Lachin corridor: ") {
                 Some(status) => sentences.push(format!("The Lachin corridor is {status}.")),
+                // A note on how lines are drawn ("Dashed edge: …") reads on its own.
+                None if text.contains(": ") => sentences.push(sentence(text)),
                 None => lines.push(text),
             },
         }
