@@ -208,12 +208,18 @@ fn jpeg_and_webp_exports_are_real_files_of_the_asked_size() {
     assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
     let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg).unwrap();
     assert_eq!((image.width(), image.height()), (480, 320));
+    // The alt text rides in XMP (dc:description).
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Map of the South Caucasus on 10 November 2020."));
     let webp = dir.path().join("map.webp");
     export_to_file(&d.atlas, &d.projected, &request(Format::Webp), &webp).unwrap();
     let bytes = std::fs::read(&webp).unwrap();
     assert_eq!((&bytes[..4], &bytes[8..12]), (&b"RIFF"[..], &b"WEBP"[..]));
     let decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(&bytes)).unwrap();
     assert_eq!(decoder.dimensions(), (480, 320));
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("Map of the South Caucasus on 10 November 2020.")
+    );
 }
 
 /// The text of a PNG's `Description` chunk.

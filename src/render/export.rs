@@ -494,6 +494,15 @@ impl Prepared {
         text
     }
 
+    /// The XMP packet of a JPEG or WebP: title, alt text and attribution.
+    pub fn xmp(&self, scene: &Scene) -> String {
+        raster::xmp_packet(
+            &super::svg::document_title(scene, &self.include),
+            &alt_text(scene),
+            super::svg::ATTRIBUTION,
+        )
+    }
+
     /// What the PDF's information dictionary says.
     pub fn pdf_info(&self, scene: &Scene) -> PdfInfo {
         PdfInfo {
@@ -543,8 +552,10 @@ impl Prepared {
                 let image = self.image(scene)?;
                 raster::encode_png(&image, &self.metadata(scene)).map_err(ExportError)
             }
-            Format::Jpeg => raster::encode_jpeg(&self.image(scene)?).map_err(ExportError),
-            Format::Webp => raster::encode_webp(&self.image(scene)?).map_err(ExportError),
+            Format::Jpeg => raster::encode_jpeg(&self.image(scene)?, Some(&self.xmp(scene)))
+                .map_err(ExportError),
+            Format::Webp => raster::encode_webp(&self.image(scene)?, Some(&self.xmp(scene)))
+                .map_err(ExportError),
             Format::Pdf => super::pdf::svg_to_pdf(
                 &self.svg(scene),
                 self.pdf_placement(),

@@ -177,9 +177,30 @@ fn over_white(image: &RgbaImage) -> Vec<u8> {
     rgb
 }
 
+/// An XMP packet (Dublin Core title, description and rights) for the
+/// formats whose text metadata is XMP: JPEG and WebP.
+pub fn xmp_packet(title: &str, description: &str, rights: &str) -> String {
+    let alt = |tag: &str, text: &str| {
+        format!(
+            "<dc:{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:{tag}>",
+            super::svg::escape_xml(text)
+        )
+    };
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">{}{}{}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>",
+        alt("title", title),
+        alt("description", description),
+        alt("rights", rights)
+    )
+}
+
+/// The signature that opens a JPEG's XMP segment.
+const JPEG_XMP: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+
 /// Encodes an image as JPEG (quality 90, which keeps the thin lines and
-/// small type of a map clean).
-pub fn encode_jpeg(image: &RgbaImage) -> Result<Vec<u8>, String> {
+/// small type of a map clean), with `xmp` in an APP1 segment after the JFIF
+/// header when it fits one (64 KB).
+pub fn encode_jpeg(image: &RgbaImage, xmp: Option<&str>) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
         .encode(
@@ -189,13 +210,32 @@ pub fn encode_jpeg(image: &RgbaImage) -> Result<Vec<u8>, String> {
             image::ExtendedColorType::Rgb8,
         )
         .map_err(|e| format!("the JPEG could not be encoded ({e})"))?;
+    let Some(xmp) = xmp else { return Ok(out) };
+    let length = 2 + JPEG_XMP.len() + xmp.len();
+    // After SOI (2 bytes) and, when present, the APP0 (JFIF) segment.
+    let mut at = 2;
+    if let [0xFF, 0xD8, 0xFF, 0xE0, hi, lo, ..] = out[..] {
+        at = 4 + u16::from_be_bytes([hi, lo]) as usize;
+    }
+    if length > u16::MAX as usize || at > out.len() {
+        return Ok(out);
+    }
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend_from_slice(&(length as u16).to_be_bytes());
+    segment.extend_from_slice(JPEG_XMP);
+    segment.extend_from_slice(xmp.as_bytes());
+    out.splice(at..at, segment);
     Ok(out)
 }
 
-/// Encodes an image as lossless WebP.
-pub fn encode_webp(image: &RgbaImage) -> Result<Vec<u8>, String> {
+/// Encodes an image as lossless WebP, with `xmp` in its XMP chunk.
+pub fn encode_webp(image: &RgbaImage, xmp: Option<&str>) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    image_webp::WebPEncoder::new(&mut out)
+    let mut encoder = image_webp::WebPEncoder::new(&mut out);
+    if let Some(xmp) = xmp {
+        encoder.set_xmp_metadata(xmp.as_bytes().to_vec());
+    }
+    encoder
         .encode(
             &image.pixels,
             image.width,
@@ -266,7 +306,12 @@ mod tests {
     #[test]
     fn jpeg_bytes_are_a_jpeg_of_the_image() {
         let image = sample();
-        let bytes = encode_jpeg(&image).unwrap();
+        let xmp = xmp_packet("Map", "A green box & water", "Caucasus Atlas");
+        let bytes = encode_jpeg(&image, Some(&xmp)).unwrap();
+        assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("http://ns.adobe.com/xap/1.0/"));
+        assert!(text.contains("A green box &amp; water"));
         assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
         let decoded = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg)
             .unwrap()
@@ -282,7 +327,9 @@ mod tests {
     #[test]
     fn webp_bytes_are_a_lossless_webp_of_the_image() {
         let image = sample();
-        let bytes = encode_webp(&image).unwrap();
+        let xmp = xmp_packet("Map", "A green box", "Caucasus Atlas");
+        let bytes = encode_webp(&image, Some(&xmp)).unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("<dc:description>"));
         assert_eq!(&bytes[..4], b"RIFF");
         assert_eq!(&bytes[8..12], b"WEBP");
         let mut decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(&bytes)).unwrap();
