@@ -2,7 +2,8 @@
 //! - building the Scene for a date,
 //! - hit-testing a point (what a click in the window runs),
 //! - a 1920×1080 PNG export of every bundled layer (target: well under a second),
-//!   and its two halves (SVG writing, rasterising) to show where the time goes.
+//!   and its two halves (SVG writing, rasterising) to show where the time goes,
+//! - an A4 vector PDF of every layer.
 //!
 //! `cargo bench --bench export -- --quick` for a short run.
 
@@ -12,7 +13,8 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use caucasus_atlas::data::AtlasData;
-use caucasus_atlas::render::export::{ExportRequest, Prepared, render_bytes};
+use caucasus_atlas::render::export::{ExportRequest, Format, Prepared, render_bytes};
+use caucasus_atlas::render::paper::{Orientation, Paper, PaperPage};
 use caucasus_atlas::render::raster::{parse_svg, rasterize};
 use caucasus_atlas::scene::{SceneOptions, build_scene};
 use caucasus_atlas::spatial::features_at;
@@ -79,6 +81,23 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("PNG, all layers (scene + SVG + raster + encode)", |b| {
         b.iter(|| render_bytes(&data.atlas, &data.projected, black_box(&request)).unwrap())
+    });
+    group.finish();
+
+    // A vector PDF on A4 landscape: the same SVG, parsed by svg2pdf's usvg,
+    // with the bundled fonts subset and embedded.
+    let mut pdf = ExportRequest::new(date);
+    pdf.format = Format::Pdf;
+    pdf.paper = Some(PaperPage {
+        paper: Paper::A4,
+        orientation: Orientation::Landscape,
+        margin_mm: PaperPage::DEFAULT_MARGIN_MM,
+    });
+    let mut group = c.benchmark_group("export PDF");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("A4 landscape, all layers (scene + SVG + PDF)", |b| {
+        b.iter(|| render_bytes(&data.atlas, &data.projected, black_box(&pdf)).unwrap())
     });
     group.finish();
 }

@@ -397,7 +397,7 @@ fn command_line_errors_are_one_sentence_and_leave_no_file() {
         ],
         "no-such-folder",
     );
-    let jpeg = dir.path().join("map.jpg");
+    let bitmap = dir.path().join("map.bmp");
     assert_fails_cleanly(
         dir.path(),
         &[
@@ -405,9 +405,9 @@ fn command_line_errors_are_one_sentence_and_leave_no_file() {
             "--date",
             "2020-11-10",
             "--out",
-            jpeg.to_str().unwrap(),
+            bitmap.to_str().unwrap(),
         ],
-        "map.jpg",
+        "map.bmp",
     );
     let gif = dir.path().join("war.gif");
     assert_fails_cleanly(

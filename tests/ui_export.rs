@@ -138,3 +138,44 @@ fn the_animation_dialog_draws_a_ghost_of_the_date_typed() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn the_map_export_dialog_writes_a_pdf_and_shows_the_alt_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let chosen = dir.path().join("print.pdf");
+    let (mut harness, _answers) = harness_answering(&chosen);
+    harness.get_by_label("Export map…").click();
+    harness.run();
+    // PDF is offered beside PNG and SVG, with paper sizes.
+    harness.get_by_label("PDF").click();
+    harness.run();
+    assert!(harness.query_by_label("Paper").is_some(), "no paper choice");
+    harness.get_by_label("Choose…").click();
+    let shown = chosen.display().to_string();
+    assert!(step_until(&mut harness, |h| h
+        .query_by_label("Save as")
+        .and_then(|n| n.value())
+        .is_some_and(|v| v == shown)));
+    harness.get_by_label("Export").click();
+    assert!(
+        step_until(&mut harness, |h| h
+            .query_by_label_contains("Saved to")
+            .is_some()),
+        "no message after the export"
+    );
+    let pdf = std::fs::read(&chosen).expect("the PDF was written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    // The alt text, for copying.
+    harness.get_by_label("Alt text").click();
+    harness.run();
+    // (The text box and the text it holds both carry the text.)
+    let alt = harness
+        .query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.starts_with("Map of the South Caucasus on "))
+        })
+        .find_map(|n| n.value())
+        .expect("the alt text is shown");
+    assert!(alt.contains("Areas held by"), "{alt}");
+    assert!(harness.query_by_label("Copy alt text").is_some());
+}

@@ -503,11 +503,12 @@ impl AtlasApp {
             .and_then(export_common::visible_box);
         let can_ask = self.platform.pending_pick.is_none();
         let mut wants_dialog = None;
+        let extent = self.panels.map.visible_extent();
         if self.panels.map_export.open
             && self
                 .panels
                 .map_export
-                .show(ctx, &self.document, view, can_ask)
+                .show(ctx, &self.document, extent, can_ask)
         {
             wants_dialog = Some(SaveTarget::Map);
         }

@@ -12,6 +12,9 @@ use crate::atlas::{LINE_CHARS, printable};
 use crate::data::AtlasData;
 use crate::render::citation;
 use crate::render::export::{self, ExportError, Format};
+use crate::render::paper::{Orientation, Paper, PaperPage};
+use crate::render::preset::Preset;
+use crate::scene::theme::Theme;
 use crate::time::Date;
 
 /// The `export` options.
@@ -35,6 +38,43 @@ pub struct ExportArgs {
     /// Area, layers, language and what goes around the map.
     #[command(flatten)]
     pub picture: PictureArgs,
+    /// Lay the map out on a sheet of paper: a4, a3 or letter (the size then
+    /// comes from the paper and --dpi; --width and --height are not used).
+    #[arg(long, value_parser = Paper::parse)]
+    pub paper: Option<Paper>,
+    /// Which way up the paper is: portrait or landscape.
+    #[arg(long, default_value = "landscape", value_parser = Orientation::parse, requires = "paper")]
+    pub orientation: Orientation,
+    /// The white margin round the map on paper, in millimetres.
+    #[arg(long, default_value_t = PaperPage::DEFAULT_MARGIN_MM, requires = "paper", allow_negative_numbers = true)]
+    pub margin_mm: f32,
+    /// Dots per inch: of a PNG on paper (default 300), or the size of a PDF
+    /// page of --width × --height pixels (default 96).
+    #[arg(long, value_parser = parse_dpi)]
+    pub dpi: Option<f32>,
+    /// Turn the text of an SVG or PDF into outlines, for machines without the fonts.
+    #[arg(long)]
+    pub text_as_paths: bool,
+    /// Colours: light (default), dark, or print (high contrast, no hairlines).
+    #[arg(long, value_parser = Theme::parse)]
+    pub theme: Option<Theme>,
+    /// A named size: web-16x9 (1200×675), square (1080×1080), portrait
+    /// (1080×1350) or a4-print (A4 landscape, print theme); wins over
+    /// --width and --height.
+    #[arg(long, value_parser = Preset::parse, conflicts_with = "paper")]
+    pub preset: Option<Preset>,
+    /// Print the map's alt text (the description a screen reader reads, also
+    /// in the file) as the only output; "wrote …" then goes to stderr.
+    #[arg(long)]
+    pub alt_text: bool,
+}
+
+fn parse_dpi(text: &str) -> Result<f32, String> {
+    let value: f32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a number of dots per inch"))?;
+    export::check_dpi(value).map_err(|e| e.to_string())
 }
 
 /// Loads the data (printing load problems as warnings); an atlas with no
@@ -98,9 +138,24 @@ pub fn run(
     let Some(data) = load(data, err)? else {
         return Ok(1);
     };
-    let request = args
-        .picture
-        .request(args.date, (args.width, args.height), format);
+    let size = args
+        .preset
+        .and_then(Preset::size)
+        .unwrap_or((args.width, args.height));
+    let mut request = args.picture.request(args.date, size, format);
+    request.paper = args
+        .paper
+        .map(|paper| PaperPage {
+            paper,
+            orientation: args.orientation,
+            margin_mm: args.margin_mm,
+        })
+        .or_else(|| args.preset.and_then(Preset::paper));
+    request.include.theme = args
+        .theme
+        .unwrap_or_else(|| args.preset.map_or(Theme::Light, Preset::theme));
+    request.dpi = args.dpi;
+    request.text_as_paths = args.text_as_paths;
     let written = export::export_to_file(&data.atlas, &data.projected, &request, &args.out)
         .and_then(|()| {
             if args.cite {
@@ -112,16 +167,35 @@ pub fn run(
         });
     match written {
         Ok(cited) => {
-            writeln!(
-                out,
-                "wrote {} ({}×{} pixels, {})",
-                display(&args.out),
-                args.width,
-                args.height,
-                args.date
-            )?;
+            let (w, h) = request.output_size();
+            let size = match (format, &request.paper) {
+                (Format::Pdf, Some(page)) => format!(
+                    "{} {} PDF",
+                    page.paper.label(),
+                    match page.orientation {
+                        Orientation::Portrait => "portrait",
+                        Orientation::Landscape => "landscape",
+                    }
+                ),
+                (Format::Pdf, None) => format!("{w}×{h} pixels as a PDF at {} dpi", request.dpi()),
+                _ => format!("{w}×{h} pixels"),
+            };
+            let mut wrote = format!("wrote {} ({size}, {})", display(&args.out), args.date);
             if let Some((json, text)) = cited {
-                writeln!(out, "wrote {} and {}", display(&json), display(&text))?;
+                wrote.push_str(&format!(
+                    "\nwrote {} and {}",
+                    display(&json),
+                    display(&text)
+                ));
+            }
+            if args.alt_text {
+                writeln!(err, "{wrote}")?;
+                match export::render_alt_text(&data.atlas, &data.projected, &request) {
+                    Ok(text) => writeln!(out, "{}", printable(&text, usize::MAX))?,
+                    Err(e) => return report(err, &e),
+                }
+            } else {
+                writeln!(out, "{wrote}")?;
             }
             Ok(0)
         }

@@ -55,7 +55,7 @@ impl PictureArgs {
                     ..ExportOptions::default()
                 }
             },
-            pixels_per_point: None,
+            ..ExportRequest::new(date)
         }
     }
 }

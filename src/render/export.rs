@@ -4,16 +4,20 @@
 //! only once complete — an error never leaves a file behind.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use emath::Rect;
+use emath::{Rect, Vec2};
 
+use super::paper::PaperPage;
+use super::pdf::{PdfInfo, Placement};
 use super::raster::{self, RgbaImage};
 use super::svg::{ExportOptions, Layout, write_svg};
 use crate::atlas::{Atlas, Language, LayerKind, NameOrder};
+use crate::scene::alt_text::alt_text;
 use crate::scene::{Scene, SceneOptions, build_scene};
 use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox};
 use crate::time::Date;
@@ -44,19 +48,47 @@ pub enum Format {
     Png,
     /// A vector document (fonts referenced by name).
     Svg,
+    /// A vector PDF page (fonts embedded, text kept as text).
+    Pdf,
+    /// A raster image, lossy (for the web; no transparency).
+    Jpeg,
+    /// A raster image, losslessly compressed WebP.
+    Webp,
 }
 
 impl Format {
-    /// The format named by a file's extension (`.png` or `.svg`, any case).
+    /// Every format, in the order the window offers them.
+    pub const ALL: [Format; 5] = [
+        Format::Png,
+        Format::Svg,
+        Format::Pdf,
+        Format::Jpeg,
+        Format::Webp,
+    ];
+
+    /// The format named by a file's extension (`.png`, `.svg`, `.pdf`,
+    /// `.jpg` or `.jpeg`, `.webp`, any case); any other extension, or none,
+    /// is an error naming it.
     pub fn from_path(path: &Path) -> Result<Format, ExportError> {
-        match extension(path).as_deref() {
-            Some("png") => Ok(Format::Png),
-            Some("svg") => Ok(Format::Svg),
-            _ => fail(format!(
-                "\"{}\" has no known extension for a map (use .png or .svg)",
-                path.display()
-            )),
-        }
+        let ext = extension(path);
+        let ext = match ext.as_deref() {
+            Some("jpeg") => Some("jpg".to_string()),
+            _ => ext,
+        };
+        Format::ALL
+            .into_iter()
+            .find(|f| ext.as_deref() == Some(f.extension()))
+            .ok_or_else(|| {
+                let what = match &ext {
+                    Some(e) => format!("ends in .{e}, which is not a map format"),
+                    None => "has no extension".to_string(),
+                };
+                ExportError(format!(
+                    "\"{}\" {what} (use {})",
+                    path.display(),
+                    Format::supported_list()
+                ))
+            })
     }
 
     /// The usual extension, without the dot.
@@ -64,6 +96,37 @@ impl Format {
         match self {
             Format::Png => "png",
             Format::Svg => "svg",
+            Format::Pdf => "pdf",
+            Format::Jpeg => "jpg",
+            Format::Webp => "webp",
+        }
+    }
+
+    /// The format's name as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Svg => "SVG",
+            Format::Pdf => "PDF",
+            Format::Jpeg => "JPEG",
+            Format::Webp => "WebP",
+        }
+    }
+
+    /// Whether the format is made of pixels (its size is in pixels).
+    pub fn is_raster(self) -> bool {
+        matches!(self, Format::Png | Format::Jpeg | Format::Webp)
+    }
+
+    /// The supported extensions as a sentence: ".png, .svg or .pdf".
+    pub fn supported_list() -> String {
+        let names: Vec<String> = Format::ALL
+            .iter()
+            .map(|f| format!(".{}", f.extension()))
+            .collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
         }
     }
 }
@@ -85,9 +148,13 @@ pub struct ExportRequest {
     pub height: u32,
     /// The lon/lat box to fit into the map (`None`: the whole region).
     pub bbox: Option<RegionBox>,
-    /// An exact view to draw instead (the window's current view); wins over `bbox`.
+    /// An exact view to draw instead; wins over `bbox`.
     /// Its scale is in points per km, as in the window.
     pub view: Option<MapView>,
+    /// Exactly this part of the map, in map kilometres (the window's current
+    /// view); wins over `view` and `bbox`. The map's frame takes its aspect
+    /// and is centred where the map would go, so nothing is added around it.
+    pub extent: Option<geo::Rect<f64>>,
     /// The layers to draw (`None`: every layer).
     pub layers: Option<Vec<LayerKind>>,
     /// The label language.
@@ -100,6 +167,15 @@ pub struct ExportRequest {
     pub include: ExportOptions,
     /// Pixels per point (`None`: 1 at 1920×1080, 2 at 3840×2160, …).
     pub pixels_per_point: Option<f32>,
+    /// A paper page to lay the map out on (`None`: a page of `width × height`
+    /// pixels). On paper the size comes from the sheet and `dpi`, and the
+    /// layout is in printer's points.
+    pub paper: Option<PaperPage>,
+    /// Dots per inch: of a raster on paper (`None`: 300), or how large a PDF
+    /// page of `width × height` pixels is (`None`: 96).
+    pub dpi: Option<f32>,
+    /// Text turned into outlines (SVG and PDF) for machines without the fonts.
+    pub text_as_paths: bool,
 }
 
 impl ExportRequest {
@@ -112,13 +188,43 @@ impl ExportRequest {
             height: 1080,
             bbox: None,
             view: None,
+            extent: None,
             layers: None,
             language: Language::En,
             names: NameOrder::Holder,
             format: Format::Png,
             include: ExportOptions::default(),
             pixels_per_point: None,
+            paper: None,
+            dpi: None,
+            text_as_paths: false,
         }
+    }
+
+    /// The dots per inch used: the given value, or 300 for a raster on
+    /// paper and 96 for sizing a PDF page of pixels.
+    pub fn dpi(&self) -> f32 {
+        self.dpi
+            .unwrap_or(if self.paper.is_some() { 300.0 } else { 96.0 })
+    }
+
+    /// The size in pixels of the file written: the sheet at the dpi on
+    /// paper (a PDF's in points), else `width × height`.
+    pub fn output_size(&self) -> (u32, u32) {
+        match &self.paper {
+            Some(page) if self.format == Format::Pdf => page.sheet_pixels(72.0),
+            Some(page) => page.sheet_pixels(self.dpi()),
+            None => (self.width, self.height),
+        }
+    }
+}
+
+/// Checks dots per inch.
+pub fn check_dpi(dpi: f32) -> Result<f32, ExportError> {
+    if dpi.is_finite() && (36.0..=1200.0).contains(&dpi) {
+        Ok(dpi)
+    } else {
+        fail(format!("{dpi} dpi is not between 36 and 1200"))
     }
 }
 
@@ -216,6 +322,18 @@ pub fn hidden_layers(
         .collect())
 }
 
+/// A sheet of paper around the laid-out page (the page is centred in the
+/// printable area).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sheet {
+    /// The sheet's size in the layout's points.
+    pub size: Vec2,
+    /// The sheet's size in pixels.
+    pub pixels: (u32, u32),
+    /// Where the page's top-left corner lies on the sheet, in points.
+    pub offset: Vec2,
+}
+
 /// A checked request turned into a page layout, a projector and scene
 /// options: everything but the date, so an animation prepares once.
 #[derive(Clone, Debug)]
@@ -228,6 +346,14 @@ pub struct Prepared {
     pub scene_options: SceneOptions,
     /// What to draw around the map.
     pub include: ExportOptions,
+    /// The paper the page is printed on, if any.
+    pub sheet: Option<Sheet>,
+    /// The format written.
+    pub format: Format,
+    /// Dots per inch (see [`ExportRequest::dpi`]).
+    pub dpi: f32,
+    /// Text turned into outlines (SVG and PDF).
+    pub text_as_paths: bool,
 }
 
 impl Prepared {
@@ -235,6 +361,7 @@ impl Prepared {
     pub fn new(atlas: &Atlas, request: &ExportRequest) -> Result<Prepared, ExportError> {
         check_size("width", request.width)?;
         check_size("height", request.height)?;
+        let dpi = check_dpi(request.dpi())?;
         if let Some(b) = &request.bbox {
             check_bbox(b)?;
         }
@@ -252,18 +379,58 @@ impl Prepared {
             return fail(format!("{p} pixels per point is out of range (0.1 to 16)"));
         }
         let hidden = hidden_layers(atlas, request.layers.as_deref())?;
-        let layout = Layout::new(
-            request.width,
-            request.height,
-            &request.include,
-            request.pixels_per_point,
-        );
-        let map: Rect = layout.map;
-        let view = match (&request.view, &request.bbox) {
-            (Some(v), _) => *v,
-            (None, Some(b)) => MapView::fit_box(b, map.width(), map.height()),
-            (None, None) => MapView::fit_region(map.width(), map.height()),
+        // On paper the page is laid out in printer's points, the printable
+        // area's size; a PDF draws one point per unit, a raster `dpi / 72`.
+        let (width, height, pixels_per_point, sheet) = match &request.paper {
+            Some(page) => {
+                page.check()?;
+                let scale = if request.format == Format::Pdf {
+                    1.0
+                } else {
+                    dpi / 72.0
+                };
+                let printable = page.printable_points();
+                let (w, h) = (
+                    (printable.x * scale).round().max(1.0) as u32,
+                    (printable.y * scale).round().max(1.0) as u32,
+                );
+                let sheet_pixels = request.output_size();
+                for (what, v) in [("width", sheet_pixels.0), ("height", sheet_pixels.1)] {
+                    if v > MAX_SIZE {
+                        return fail(format!(
+                            "{} paper at {dpi} dpi is {v} pixels in {what}, more than {MAX_SIZE} (lower --dpi)",
+                            page.paper.label()
+                        ));
+                    }
+                }
+                let size = page.sheet_points();
+                let page_points = Vec2::new(w as f32, h as f32) / scale;
+                let sheet = Sheet {
+                    size,
+                    pixels: sheet_pixels,
+                    offset: (size - page_points) / 2.0,
+                };
+                (w, h, Some(scale), Some(sheet))
+            }
+            None => (
+                request.width,
+                request.height,
+                request.pixels_per_point,
+                None,
+            ),
         };
+        let mut layout = Layout::new(width, height, &request.include, pixels_per_point);
+        let view = match (&request.extent, &request.view, &request.bbox) {
+            (Some(extent), _, _) => {
+                let (map, view) = frame_extent(extent, layout.map)?;
+                layout.map = map;
+                view
+            }
+            (None, Some(v), _) => *v,
+            (None, None, Some(b)) => MapView::fit_box(b, layout.map.width(), layout.map.height()),
+            (None, None, None) => MapView::fit_region(layout.map.width(), layout.map.height()),
+        };
+        let map: Rect = layout.map;
         let projector = Projector::new(view, map);
         let extent = projector.visible_map_rect();
         Ok(Prepared {
@@ -278,6 +445,10 @@ impl Prepared {
                 extent: Some(extent),
             },
             include: request.include.clone(),
+            sheet,
+            format: request.format,
+            dpi,
+            text_as_paths: request.text_as_paths,
         })
     }
 
@@ -287,12 +458,23 @@ impl Prepared {
             date,
             ..self.scene_options.clone()
         };
-        build_scene(atlas, projected, &options)
+        let mut scene = build_scene(atlas, projected, &options);
+        self.include.theme.apply(&mut scene);
+        scene
     }
 
-    /// The SVG document for a Scene.
+    /// The SVG document of the page for a Scene (without the sheet).
     pub fn svg(&self, scene: &Scene) -> String {
         write_svg(scene, &self.projector, &self.layout, &self.include)
+    }
+
+    /// The SVG document as written: the page, on its sheet when on paper.
+    pub fn document_svg(&self, scene: &Scene) -> String {
+        let page = self.svg(scene);
+        match &self.sheet {
+            Some(sheet) => on_sheet(&page, &self.layout, sheet),
+            None => page,
+        }
     }
 
     /// Text to embed in a PNG: title, date, attribution and every source
@@ -301,12 +483,10 @@ impl Prepared {
         let mut text = vec![
             (
                 "Title".to_string(),
-                match &self.include.title {
-                    Some(t) => format!("{t} — {}", scene.caption),
-                    None => format!("Caucasus Atlas — {}", scene.caption),
-                },
+                super::svg::document_title(scene, &self.include),
             ),
             ("Creation Time".to_string(), scene.date.to_string()),
+            ("Description".to_string(), alt_text(scene)),
             (
                 "Copyright".to_string(),
                 crate::scene::credits::attribution(scene),
@@ -321,10 +501,128 @@ impl Prepared {
         text
     }
 
-    /// The image for a Scene.
-    pub fn image(&self, scene: &Scene) -> Result<RgbaImage, ExportError> {
-        raster::rasterize(&self.svg(scene)).map_err(ExportError)
+    /// The XMP packet of a JPEG or WebP: title, alt text and attribution.
+    pub fn xmp(&self, scene: &Scene) -> String {
+        raster::xmp_packet(
+            &super::svg::document_title(scene, &self.include),
+            &alt_text(scene),
+            super::svg::ATTRIBUTION,
+        )
     }
+
+    /// What the PDF's information dictionary says.
+    pub fn pdf_info(&self, scene: &Scene) -> PdfInfo {
+        PdfInfo {
+            title: super::svg::document_title(scene, &self.include),
+            subject: alt_text(scene),
+            author: super::svg::ATTRIBUTION.to_string(),
+            sources: crate::scene::credits::full_list(scene).join("\n"),
+        }
+    }
+
+    /// The image for a Scene (the sheet, when on paper).
+    pub fn image(&self, scene: &Scene) -> Result<RgbaImage, ExportError> {
+        raster::rasterize(&self.document_svg(scene)).map_err(ExportError)
+    }
+
+    /// Where the page goes in a PDF: on its sheet, or filling a page of its
+    /// pixels at the dpi.
+    pub fn pdf_placement(&self) -> Placement {
+        match &self.sheet {
+            Some(sheet) => Placement {
+                page: sheet.size,
+                drawing: Rect::from_min_size(sheet.offset.to_pos2(), self.layout.size),
+            },
+            None => {
+                let (w, h) = self.layout.pixel_size();
+                let page = Vec2::new(w as f32, h as f32) * (72.0 / self.dpi);
+                Placement {
+                    page,
+                    drawing: Rect::from_min_size(emath::Pos2::ZERO, page),
+                }
+            }
+        }
+    }
+
+    /// The file's bytes for a Scene, in the request's format.
+    pub fn bytes(&self, scene: &Scene) -> Result<Vec<u8>, ExportError> {
+        match self.format {
+            Format::Svg => {
+                let svg = self.document_svg(scene);
+                if self.text_as_paths {
+                    raster::outline_text(&svg).map_err(ExportError)
+                } else {
+                    Ok(svg.into_bytes())
+                }
+            }
+            Format::Png => {
+                let image = self.image(scene)?;
+                raster::encode_png(&image, &self.metadata(scene)).map_err(ExportError)
+            }
+            Format::Jpeg => raster::encode_jpeg(&self.image(scene)?, Some(&self.xmp(scene)))
+                .map_err(ExportError),
+            Format::Webp => raster::encode_webp(&self.image(scene)?, Some(&self.xmp(scene)))
+                .map_err(ExportError),
+            Format::Pdf => super::pdf::svg_to_pdf(
+                &self.svg(scene),
+                self.pdf_placement(),
+                self.text_as_paths,
+                &self.pdf_info(scene),
+            )
+            .map_err(ExportError),
+        }
+    }
+}
+
+/// The largest frame of `extent`'s aspect centred in `room`, and the view
+/// that shows exactly `extent` in it.
+fn frame_extent(extent: &geo::Rect<f64>, room: Rect) -> Result<(Rect, MapView), ExportError> {
+    let (w, h) = (extent.width(), extent.height());
+    if !(w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0) {
+        return fail(format!("the view ({w} × {h} km) is empty"));
+    }
+    let scale = (room.width() as f64 / w).min(room.height() as f64 / h);
+    let size = Vec2::new((w * scale) as f32, (h * scale) as f32);
+    let map = Rect::from_center_size(room.center(), size);
+    let c = extent.center();
+    let view = MapView {
+        center: [c.x, c.y],
+        points_per_km: scale,
+    };
+    if !view.is_sane() {
+        return fail(format!(
+            "the view ({w:.0} × {h:.0} km) cannot be drawn at this size"
+        ));
+    }
+    Ok((map, view))
+}
+
+/// The page's SVG document placed on a white sheet: its root element becomes
+/// a nested `<svg>` at the sheet's offset, sized in the sheet's points.
+fn on_sheet(page: &str, layout: &Layout, sheet: &Sheet) -> String {
+    let (w_px, h_px) = layout.pixel_size();
+    let root_size = format!("width=\"{w_px}\" height=\"{h_px}\"");
+    let placed = format!(
+        "x=\"{:.3}\" y=\"{:.3}\" width=\"{:.3}\" height=\"{:.3}\"",
+        sheet.offset.x, sheet.offset.y, layout.size.x, layout.size.y
+    );
+    let mut out = String::with_capacity(page.len() + 400);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {:.3} {:.3}\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
+        sheet.pixels.0, sheet.pixels.1, sheet.size.x, sheet.size.y
+    );
+    // Only the root element's own size is replaced (write_svg puts it on the first line).
+    match page.split_once('\n') {
+        Some((root, rest)) => {
+            out.push_str(&root.replacen(&root_size, &placed, 1));
+            out.push('\n');
+            out.push_str(rest);
+        }
+        None => out.push_str(page),
+    }
+    out.push_str("</svg>\n");
+    out
 }
 
 /// A rendered map with the geometry that placed it, so callers (and tests)
@@ -337,12 +635,14 @@ pub struct RenderedMap {
     pub layout: Layout,
     /// The map's projector (points).
     pub projector: Projector,
+    /// Where the page lies on the image, in points (on paper, the margin).
+    pub offset: Vec2,
 }
 
 impl RenderedMap {
     /// The pixel position of a lon/lat, if it projects.
     pub fn lonlat_to_pixel(&self, lon: f64, lat: f64) -> Option<(f32, f32)> {
-        let p = self.projector.lonlat_to_screen(lon, lat)?;
+        let p = self.projector.lonlat_to_screen(lon, lat)? + self.offset;
         let s = self.layout.pixels_per_point;
         Some((p.x * s, p.y * s))
     }
@@ -359,6 +659,16 @@ pub fn render_svg(
     Ok(prepared.svg(&scene))
 }
 
+/// The alt text of a request's map: what a screen reader reads.
+pub fn render_alt_text(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    request: &ExportRequest,
+) -> Result<String, ExportError> {
+    let prepared = Prepared::new(atlas, request)?;
+    Ok(alt_text(&prepared.scene(atlas, projected, request.date)))
+}
+
 /// The image for a request.
 pub fn render_image(
     atlas: &Atlas,
@@ -370,6 +680,7 @@ pub fn render_image(
     let image = prepared.image(&scene)?;
     Ok(RenderedMap {
         image,
+        offset: prepared.sheet.map_or(Vec2::ZERO, |s| s.offset),
         layout: prepared.layout,
         projector: prepared.projector,
     })
@@ -381,15 +692,9 @@ pub fn render_bytes(
     projected: &ProjectedAtlas,
     request: &ExportRequest,
 ) -> Result<Vec<u8>, ExportError> {
-    match request.format {
-        Format::Svg => render_svg(atlas, projected, request).map(String::into_bytes),
-        Format::Png => {
-            let prepared = Prepared::new(atlas, request)?;
-            let scene = prepared.scene(atlas, projected, request.date);
-            let image = prepared.image(&scene)?;
-            raster::encode_png(&image, &prepared.metadata(&scene)).map_err(ExportError)
-        }
-    }
+    let prepared = Prepared::new(atlas, request)?;
+    let scene = prepared.scene(atlas, projected, request.date);
+    prepared.bytes(&scene)
 }
 
 /// Checks that `path` names a file in an existing folder (before any work is
@@ -612,6 +917,15 @@ pub fn export_to_file(
     request: &ExportRequest,
     path: &Path,
 ) -> Result<(), ExportError> {
+    // The extension must name the format written: a `.jpg` never holds PNG data.
+    if Format::from_path(path)? != request.format {
+        return fail(format!(
+            "\"{}\" does not end in .{}, the extension of the {} being written",
+            path.display(),
+            request.format.extension(),
+            request.format.label()
+        ));
+    }
     check_destination(path)?;
     let bytes = render_bytes(atlas, projected, request)?;
     write_file(path, &bytes)
@@ -694,14 +1008,51 @@ mod tests {
     }
 
     #[test]
+    fn an_extent_is_exported_exactly_with_its_aspect() {
+        // A window showing 400 × 300 km (4:3) exported at 1920×1080: the map's
+        // frame is 4:3 and shows those 400 × 300 km, nothing more.
+        let extent = geo::Rect::new(
+            geo::coord! { x: -150.0, y: -80.0 },
+            geo::coord! { x: 250.0, y: 220.0 },
+        );
+        let room = Rect::from_min_size(emath::Pos2::ZERO, Vec2::new(1536.0, 1058.0));
+        let (map, view) = frame_extent(&extent, room).unwrap();
+        assert!((map.width() / map.height() - 4.0 / 3.0).abs() < 1e-3);
+        assert!(room.contains_rect(map));
+        assert!((map.height() - room.height()).abs() < 0.01);
+        let shown = Projector::new(view, map).visible_map_rect();
+        for (a, b) in [
+            (shown.min().x, extent.min().x),
+            (shown.min().y, extent.min().y),
+            (shown.max().x, extent.max().x),
+            (shown.max().y, extent.max().y),
+        ] {
+            assert!((a - b).abs() < 0.05, "{shown:?} is not {extent:?}");
+        }
+        let empty = geo::Rect::new(
+            geo::coord! { x: 0.0, y: 0.0 },
+            geo::coord! { x: 0.0, y: 5.0 },
+        );
+        assert!(frame_extent(&empty, room).is_err());
+    }
+
+    #[test]
     fn extensions_choose_the_format() {
         assert_eq!(Format::from_path(Path::new("a/b.PNG")), Ok(Format::Png));
         assert_eq!(Format::from_path(Path::new("b.svg")), Ok(Format::Svg));
+        assert_eq!(Format::from_path(Path::new("b.Pdf")), Ok(Format::Pdf));
+        assert_eq!(Format::from_path(Path::new("b.jpeg")), Ok(Format::Jpeg));
+        assert_eq!(Format::from_path(Path::new("b.JPG")), Ok(Format::Jpeg));
+        assert_eq!(Format::from_path(Path::new("b.webp")), Ok(Format::Webp));
+        assert_eq!(
+            Format::from_path(Path::new("b.gif")).unwrap_err().0,
+            "\"b.gif\" ends in .gif, which is not a map format (use .png, .svg, .pdf, .jpg or .webp)"
+        );
         assert!(
-            Format::from_path(Path::new("b.jpg"))
+            Format::from_path(Path::new("map"))
                 .unwrap_err()
                 .0
-                .contains("\"b.jpg\"")
+                .contains("has no extension")
         );
     }
 }

@@ -9,5 +9,8 @@ pub mod fonts;
 pub mod frames;
 pub mod gif_palette;
 pub mod mp4;
+pub mod paper;
+pub mod pdf;
+pub mod preset;
 pub mod raster;
 pub mod svg;

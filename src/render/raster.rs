@@ -58,6 +58,14 @@ pub fn parse_svg(svg: &str) -> Result<usvg::Tree, String> {
     usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG could not be read ({e})"))
 }
 
+/// The SVG document with its text turned into outlines (paths) drawn from
+/// the bundled fonts, for machines that do not have them; groups and ids are
+/// kept.
+pub fn outline_text(svg: &str) -> Result<Vec<u8>, String> {
+    let tree = parse_svg(svg)?;
+    Ok(tree.to_string(&usvg::WriteOptions::default()).into_bytes())
+}
+
 /// Rasterises an SVG document at its own size (its `width` and `height`),
 /// in horizontal bands drawn in parallel.
 pub fn rasterize(svg: &str) -> Result<RgbaImage, String> {
@@ -157,6 +165,87 @@ pub fn encode_png(image: &RgbaImage, text: &[(String, String)]) -> Result<Vec<u8
     Ok(out)
 }
 
+/// The image's pixels over white, as RGB (JPEG has no transparency).
+fn over_white(image: &RgbaImage) -> Vec<u8> {
+    let mut rgb = Vec::with_capacity(image.pixels.len() / 4 * 3);
+    for px in image.pixels.chunks_exact(4) {
+        let a = px[3] as u32;
+        for &c in &px[..3] {
+            rgb.push(((c as u32 * a + 255 * (255 - a) + 127) / 255) as u8);
+        }
+    }
+    rgb
+}
+
+/// An XMP packet (Dublin Core title, description and rights) for the
+/// formats whose text metadata is XMP: JPEG and WebP.
+pub fn xmp_packet(title: &str, description: &str, rights: &str) -> String {
+    let alt = |tag: &str, text: &str| {
+        format!(
+            "<dc:{tag}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:{tag}>",
+            super::svg::escape_xml(text)
+        )
+    };
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">{}{}{}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>",
+        alt("title", title),
+        alt("description", description),
+        alt("rights", rights)
+    )
+}
+
+/// The signature that opens a JPEG's XMP segment.
+const JPEG_XMP: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+
+/// Encodes an image as JPEG (quality 90, which keeps the thin lines and
+/// small type of a map clean), with `xmp` in an APP1 segment after the JFIF
+/// header when it fits one (64 KB).
+pub fn encode_jpeg(image: &RgbaImage, xmp: Option<&str>) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode(
+            &over_white(image),
+            image.width,
+            image.height,
+            image::ExtendedColorType::Rgb8,
+        )
+        .map_err(|e| format!("the JPEG could not be encoded ({e})"))?;
+    let Some(xmp) = xmp else { return Ok(out) };
+    let length = 2 + JPEG_XMP.len() + xmp.len();
+    // After SOI (2 bytes) and, when present, the APP0 (JFIF) segment.
+    let mut at = 2;
+    if let [0xFF, 0xD8, 0xFF, 0xE0, hi, lo, ..] = out[..] {
+        at = 4 + u16::from_be_bytes([hi, lo]) as usize;
+    }
+    if length > u16::MAX as usize || at > out.len() {
+        return Ok(out);
+    }
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend_from_slice(&(length as u16).to_be_bytes());
+    segment.extend_from_slice(JPEG_XMP);
+    segment.extend_from_slice(xmp.as_bytes());
+    out.splice(at..at, segment);
+    Ok(out)
+}
+
+/// Encodes an image as lossless WebP, with `xmp` in its XMP chunk.
+pub fn encode_webp(image: &RgbaImage, xmp: Option<&str>) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut encoder = image_webp::WebPEncoder::new(&mut out);
+    if let Some(xmp) = xmp {
+        encoder.set_xmp_metadata(xmp.as_bytes().to_vec());
+    }
+    encoder
+        .encode(
+            &image.pixels,
+            image.width,
+            image.height,
+            image_webp::ColorType::Rgba8,
+        )
+        .map_err(|e| format!("the WebP could not be encoded ({e})"))?;
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +296,56 @@ mod tests {
         }
         // The same band count gives the same pixels every time.
         assert_eq!(rasterize(svg).unwrap(), rasterize(svg).unwrap());
+    }
+
+    fn sample() -> RgbaImage {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="64" height="40"><rect width="100%" height="100%" fill="#c4dcea"/><rect x="8" y="8" width="30" height="20" fill="#009e73"/></svg>"##;
+        rasterize(svg).unwrap()
+    }
+
+    #[test]
+    fn jpeg_bytes_are_a_jpeg_of_the_image() {
+        let image = sample();
+        let xmp = xmp_packet("Map", "A green box & water", "Caucasus Atlas");
+        let bytes = encode_jpeg(&image, Some(&xmp)).unwrap();
+        assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("http://ns.adobe.com/xap/1.0/"));
+        assert!(text.contains("A green box &amp; water"));
+        assert_eq!(&bytes[..3], &[0xFF, 0xD8, 0xFF]);
+        let decoded = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg)
+            .unwrap()
+            .to_rgb8();
+        assert_eq!(decoded.dimensions(), (64, 40));
+        // The green box is green and the water is blue, within JPEG's loss.
+        let close =
+            |p: &image::Rgb<u8>, q: [u8; 3]| p.0.iter().zip(q).all(|(a, b)| a.abs_diff(b) < 12);
+        assert!(close(decoded.get_pixel(20, 18), [0x00, 0x9e, 0x73]));
+        assert!(close(decoded.get_pixel(55, 35), [0xc4, 0xdc, 0xea]));
+    }
+
+    #[test]
+    fn webp_bytes_are_a_lossless_webp_of_the_image() {
+        let image = sample();
+        let xmp = xmp_packet("Map", "A green box", "Caucasus Atlas");
+        let bytes = encode_webp(&image, Some(&xmp)).unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("<dc:description>"));
+        assert_eq!(&bytes[..4], b"RIFF");
+        assert_eq!(&bytes[8..12], b"WEBP");
+        let mut decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(&bytes)).unwrap();
+        assert_eq!(decoder.dimensions(), (64, 40));
+        let mut pixels = vec![0; decoder.output_buffer_size().unwrap()];
+        decoder.read_image(&mut pixels).unwrap();
+        if decoder.has_alpha() {
+            assert_eq!(pixels, image.pixels);
+        } else {
+            let rgb: Vec<u8> = image
+                .pixels
+                .chunks_exact(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect();
+            assert_eq!(pixels, rgb);
+        }
     }
 
     #[test]

@@ -12,10 +12,13 @@ use std::fmt::Write as _;
 use ecolor::Color32;
 use emath::{Pos2, Rect, Vec2};
 
+use crate::scene::alt_text::alt_text;
 use crate::scene::credits::{self, CREDIT_PT};
 use crate::scene::labels::place_labels;
+use crate::scene::origins::{Origin, position_in};
 use crate::scene::scale_bar::scale_bar;
 use crate::scene::style;
+use crate::scene::theme::Theme;
 use crate::scene::{LabelStyle, LegendEntry, Scene, Swatch, Symbol};
 use crate::spatial::{MapPoint, Projector};
 
@@ -38,6 +41,9 @@ pub struct ExportOptions {
     /// "Sources: …" on the credit line: the first of the Scene's credits
     /// (all of them are in the file's metadata either way).
     pub sources: bool,
+    /// The colours of the page around the map (the Scene is themed apart,
+    /// with [`Theme::apply`]).
+    pub theme: Theme,
 }
 
 impl Default for ExportOptions {
@@ -50,6 +56,7 @@ impl Default for ExportOptions {
             scale_bar: true,
             attribution: true,
             sources: true,
+            theme: Theme::Light,
         }
     }
 }
@@ -64,6 +71,7 @@ impl ExportOptions {
             scale_bar: false,
             attribution: false,
             sources: false,
+            theme: Theme::Light,
         }
     }
 
@@ -274,6 +282,7 @@ pub fn write_svg(
     layout: &Layout,
     options: &ExportOptions,
 ) -> String {
+    let theme = options.theme;
     let mut svg = String::with_capacity(1 << 20);
     let (w_px, h_px) = layout.pixel_size();
     let _ = write!(
@@ -285,26 +294,29 @@ pub fn write_svg(
     num(&mut svg, layout.size.y);
     let _ = writeln!(
         svg,
-        "\" font-family=\"{}\">",
+        "\" font-family=\"{}\" role=\"img\" aria-labelledby=\"title desc\">",
         escape_xml(FONT_FAMILIES).replace("&apos;", "'")
     );
     let _ = writeln!(
         svg,
-        "<title>{}</title>",
+        "<title id=\"title\">{}</title>",
         escape_xml(&document_title(scene, options))
     );
+    // The alt text first (what a screen reader reads), then the attribution;
+    // every source is in the metadata below.
     let _ = writeln!(
         svg,
-        "<desc>{}</desc>",
+        "<desc id=\"desc\">{}\n\n{}</desc>",
+        escape_xml(&alt_text(scene)),
         escape_xml(&credits::attribution(scene))
     );
     write_metadata(&mut svg, scene, options);
     let _ = writeln!(
         svg,
         "<rect width=\"100%\" height=\"100%\" {}/>",
-        paint("fill", style::PAPER)
+        paint("fill", theme.paper())
     );
-    write_map(&mut svg, scene, projector, layout);
+    write_map(&mut svg, scene, projector, layout, theme);
     if let Some(panel) = layout.panel {
         write_panel(&mut svg, scene, projector, panel, options);
     }
@@ -322,7 +334,7 @@ pub fn write_svg(
                 "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{CREDIT_PT}\" {}>{}</text>",
                 footer.min.x + 10.0,
                 footer.min.y + 5.0 + CREDIT_PT + i as f32 * CREDIT_LINE_HEIGHT,
-                paint("fill", style::LABEL_MUTED),
+                paint("fill", theme.muted_text()),
                 escape_xml(line)
             );
         }
@@ -348,14 +360,21 @@ fn write_metadata(svg: &mut String, scene: &Scene, options: &ExportOptions) {
     svg.push_str("</rdf:Description></rdf:RDF></metadata>\n");
 }
 
-fn document_title(scene: &Scene, options: &ExportOptions) -> String {
+/// The document's title: the export's title or the atlas's name, and the date.
+pub fn document_title(scene: &Scene, options: &ExportOptions) -> String {
     match &options.title {
         Some(t) => format!("{t} — {}", scene.caption),
         None => format!("Caucasus Atlas — {}", scene.caption),
     }
 }
 
-fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &Layout) {
+fn write_map(
+    svg: &mut String,
+    scene: &Scene,
+    projector: &Projector,
+    layout: &Layout,
+    theme: Theme,
+) {
     let map = layout.map;
     // No clip path: what spills over the map's edge is covered by a paper
     // frame drawn after it. The picture is the same, and resvg draws a clip
@@ -365,8 +384,13 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
     let view = projector.visible_map_rect();
     // Below half a pixel a vertex changes nothing visible.
     let min_step = 0.5 / layout.pixels_per_point;
+    let origins = &scene.origins;
+    let mut groups = LayerGroups::default();
     let mut d = String::new();
-    for fill in scene.fills.iter().filter(|f| visible(&f.bbox, &view)) {
+    for (i, fill) in scene.fills.iter().enumerate() {
+        if !visible(&fill.bbox, &view) {
+            continue;
+        }
         d.clear();
         for ring in &fill.rings {
             path_data(&mut d, ring, projector, min_step, true);
@@ -374,32 +398,39 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
         if d.is_empty() {
             continue;
         }
+        let origin = origins.get(&origins.fills, i);
+        groups.enter(svg, origin, "areas");
         let _ = writeln!(
             svg,
-            "<path fill-rule=\"evenodd\" {} d=\"{d}\"/>",
+            "<path{} fill-rule=\"evenodd\" {} d=\"{d}\"/>",
+            data_id(origin),
             paint("fill", fill.color)
         );
     }
-    // Consecutive strokes of one style become one path (dashes restart at
-    // each subpath, as in the window where each line is dashed on its own).
-    // SVG's default miter joins and butt caps, like egui's lines; round ones
-    // look the same at these widths and take resvg a third longer.
-    let strokes: Vec<_> = scene
+    // Consecutive strokes of one style and one feature become one path
+    // (dashes restart at each subpath, as in the window where each line is
+    // dashed on its own). SVG's default miter joins and butt caps, like
+    // egui's lines; round ones look the same at these widths and take resvg
+    // a third longer.
+    let strokes: Vec<(usize, &crate::scene::Stroke)> = scene
         .strokes
         .iter()
-        .filter(|s| visible(&s.bbox, &view))
+        .enumerate()
+        .filter(|(_, s)| visible(&s.bbox, &view))
         .collect();
     let mut i = 0;
     while i < strokes.len() {
-        let first = strokes[i];
+        let (first_index, first) = strokes[i];
+        let origin_index = origins.strokes.get(first_index);
         d.clear();
         let mut j = i;
         while j < strokes.len()
-            && strokes[j].width == first.width
-            && strokes[j].color == first.color
-            && strokes[j].dash == first.dash
+            && strokes[j].1.width == first.width
+            && strokes[j].1.color == first.color
+            && strokes[j].1.dash == first.dash
+            && origins.strokes.get(strokes[j].0) == origin_index
         {
-            path_data(&mut d, &strokes[j].path, projector, min_step, false);
+            path_data(&mut d, &strokes[j].1.path, projector, min_step, false);
             j += 1;
         }
         i = j;
@@ -407,24 +438,31 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
             Some((on, off)) => format!(" stroke-dasharray=\"{on} {off}\""),
             None => String::new(),
         };
+        let origin = origins.get(&origins.strokes, first_index);
+        groups.enter(svg, origin, "lines");
         let _ = writeln!(
             svg,
-            "<path fill=\"none\" {} stroke-width=\"{}\"{dash} d=\"{d}\"/>",
+            "<path{} fill=\"none\" {} stroke-width=\"{}\"{dash} d=\"{d}\"/>",
+            data_id(origin),
             paint("stroke", first.color),
             first.width
         );
     }
+    // The ghost is a group of its own, between the layers' lines and their
+    // symbols.
+    groups.close(svg);
     if let Some(ghost) = &scene.ghost {
         write_ghost(svg, ghost, projector, min_step, &view);
     }
-    write_markers(svg, scene, projector);
-    write_labels(svg, scene, projector);
+    write_markers(svg, scene, projector, &mut groups);
+    write_labels(svg, scene, projector, &mut groups, theme);
+    groups.close(svg);
     svg.push_str("</g>\n");
     let (page_w, page_h) = (layout.size.x, layout.size.y);
     let _ = writeln!(
         svg,
         "<path fill-rule=\"evenodd\" {} d=\"M0 0H{page_w:.2}V{page_h:.2}H0Z M{:.2} {:.2}H{:.2}V{:.2}H{:.2}Z\"/>",
-        paint("fill", style::PAPER),
+        paint("fill", theme.paper()),
         map.min.x,
         map.min.y,
         map.max.x,
@@ -439,7 +477,7 @@ fn write_map(svg: &mut String, scene: &Scene, projector: &Projector, layout: &La
         map.min.y + 0.5,
         (map.width() - 1.0).max(0.0),
         (map.height() - 1.0).max(0.0),
-        paint("stroke", style::ADMIN1)
+        paint("stroke", theme.frame())
     );
 }
 
@@ -465,9 +503,99 @@ fn write_ghost(
     );
 }
 
-fn write_markers(svg: &mut String, scene: &Scene, projector: &Projector) {
+fn write_markers(svg: &mut String, scene: &Scene, projector: &Projector, groups: &mut LayerGroups) {
+    let origins = &scene.origins;
     for (marker, p) in scene.markers_on_screen(projector) {
+        let origin =
+            position_in(&scene.markers, marker).and_then(|i| origins.get(&origins.markers, i));
+        groups.enter(svg, origin, "symbols");
+        // A symbol may be two shapes: one group carries the feature's id.
+        let _ = writeln!(svg, "<g{}>", data_id(origin));
         write_symbol(svg, marker.symbol, p, marker.radius, marker.color);
+        svg.push_str("</g>\n");
+    }
+}
+
+/// The `<g>` of each layer in the map: a layer's first group is
+/// `id="LAYER"`, its later ones (its lines, symbols or labels, drawn over
+/// other layers' areas) `id="LAYER-lines"` and so on; every id is unique and
+/// every group says its layer in `data-layer`.
+#[derive(Default)]
+struct LayerGroups {
+    /// The open group's layer and pass.
+    open: Option<(String, &'static str)>,
+    /// The ids given so far.
+    used: std::collections::HashSet<String>,
+    /// The layers that have had a group.
+    seen: std::collections::HashSet<String>,
+}
+
+impl LayerGroups {
+    /// Makes sure the open group is that of `origin`'s layer in `pass`.
+    fn enter(&mut self, svg: &mut String, origin: Option<&Origin>, pass: &'static str) {
+        let layer = origin.map_or("other", |o| o.layer.as_str());
+        if self
+            .open
+            .as_ref()
+            .is_some_and(|(l, p)| l == layer && *p == pass)
+        {
+            return;
+        }
+        self.close(svg);
+        let name = xml_name(layer);
+        let base = if self.seen.insert(layer.to_string()) {
+            name
+        } else {
+            format!("{name}-{pass}")
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let _ = writeln!(
+            svg,
+            "<g id=\"{}\" data-layer=\"{}\">",
+            escape_xml(&id),
+            escape_xml(layer)
+        );
+        self.open = Some((layer.to_string(), pass));
+    }
+
+    /// Closes the open group, if any.
+    fn close(&mut self, svg: &mut String) {
+        if self.open.take().is_some() {
+            svg.push_str("</g>\n");
+        }
+    }
+}
+
+/// A layer name made into an XML name for an `id`: letters, digits, `-`,
+/// `_` and `.` are kept, anything else becomes `-`, and a name that does not
+/// start with a letter or `_` is prefixed with `layer-`.
+fn xml_name(layer: &str) -> String {
+    let mut name: String = layer
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if !name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        name.insert_str(0, "layer-");
+    }
+    name
+}
+
+/// ` data-id="ID"` for what a feature draws, else nothing.
+fn data_id(origin: Option<&Origin>) -> String {
+    match origin.and_then(|o| o.feature.as_deref()) {
+        Some(id) => format!(" data-id=\"{}\"", escape_xml(id)),
+        None => String::new(),
     }
 }
 
@@ -551,10 +679,21 @@ fn write_symbol(svg: &mut String, symbol: Symbol, p: Pos2, r: f32, color: Color3
     }
 }
 
-fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
-    let halo = paint("fill", style::HALO);
+fn write_labels(
+    svg: &mut String,
+    scene: &Scene,
+    projector: &Projector,
+    groups: &mut LayerGroups,
+    theme: Theme,
+) {
+    let halo = paint("fill", theme.halo());
+    let origins = &scene.origins;
     for placed in place_labels(scene, projector) {
         let label = placed.label;
+        let origin =
+            position_in(&scene.labels, label).and_then(|i| origins.get(&origins.labels, i));
+        groups.enter(svg, origin, "labels");
+        let id = data_id(origin);
         let rect = placed.rect;
         let (x, baseline) = (rect.min.x, rect.center().y + 0.36 * label.size);
         // Sea names lean like italics (the bundled fonts have no italic face,
@@ -568,7 +707,7 @@ fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
             (
                 format!("x=\"{x:.2}\" y=\"{baseline:.2}\""),
                 format!(
-                    "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"2\" {halo}/>",
+                    "<rect{id} x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" rx=\"2\" {halo}/>",
                     x - 2.0,
                     rect.min.y,
                     rect.width() + 4.0,
@@ -579,7 +718,7 @@ fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
         if let Some([a, b]) = placed.leader {
             let _ = writeln!(
                 svg,
-                "<path d=\"M{:.2} {:.2}L{:.2} {:.2}\" fill=\"none\" {} stroke-width=\"0.8\"/>",
+                "<path{id} d=\"M{:.2} {:.2}L{:.2} {:.2}\" fill=\"none\" {} stroke-width=\"0.8\"/>",
                 a.x,
                 a.y,
                 b.x,
@@ -589,7 +728,7 @@ fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
         }
         let _ = writeln!(
             svg,
-            "{halo_rect}<text {position} font-size=\"{}\" {}>{}</text>",
+            "{halo_rect}<text{id} {position} font-size=\"{}\" {}>{}</text>",
             label.size,
             paint("fill", label.color),
             escape_xml(&label.text)
@@ -599,6 +738,7 @@ fn write_labels(svg: &mut String, scene: &Scene, projector: &Projector) {
 
 /// Where the panel's next block goes: its column and how far down it is.
 struct PanelColumn<'a> {
+    theme: Theme,
     svg: &'a mut String,
     left: f32,
     width: f32,
@@ -621,7 +761,8 @@ impl PanelColumn<'_> {
     fn heading(&mut self, s: &str) {
         self.y += 10.0;
         let (left, y) = (self.left, self.y);
-        self.text(left, y + 11.0, 11.0, style::LABEL_MUTED, s);
+        let muted = self.theme.muted_text();
+        self.text(left, y + 11.0, 11.0, muted, s);
         self.y += 18.0;
     }
 
@@ -641,14 +782,16 @@ fn write_panel(
 ) {
     let _ = writeln!(
         svg,
-        "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" fill=\"#fbfaf6\"/>",
+        "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" {}/>",
         panel.min.x,
         panel.min.y,
         panel.width(),
-        panel.height()
+        panel.height(),
+        paint("fill", options.theme.panel())
     );
     let pad = 18.0;
     let mut column = PanelColumn {
+        theme: options.theme,
         svg,
         left: panel.min.x + pad,
         width: panel.width() - 2.0 * pad,
@@ -670,17 +813,17 @@ fn write_title_block(column: &mut PanelColumn<'_>, scene: &Scene, options: &Expo
     if let Some(title) = &options.title {
         for line in wrap(title, 22.0, column.width) {
             let y = column.y;
-            column.text(left, y + 22.0, 22.0, style::LABEL, &line);
+            column.text(left, y + 22.0, 22.0, column.theme.text(), &line);
             column.y += 29.0;
         }
     }
     if options.caption {
         let y = column.y;
-        column.text(left, y + 19.0, 19.0, style::LABEL, &scene.caption);
+        column.text(left, y + 19.0, 19.0, column.theme.text(), &scene.caption);
         column.y += 28.0;
         if let Some(note) = &scene.data_note {
             let y = column.y;
-            column.text(left, y + 2.0, 11.0, style::LABEL_MUTED, note);
+            column.text(left, y + 2.0, 11.0, column.theme.muted_text(), note);
             column.y += 14.0;
         }
     }
@@ -698,7 +841,7 @@ fn write_legend_block(column: &mut PanelColumn<'_>, scene: &Scene) {
         write_swatch(column.svg, scene, entry, Pos2::new(left, column.y + 2.0));
         for line in &lines {
             let y = column.y;
-            column.text(left + 30.0, y + 13.0, 12.5, style::LABEL, line);
+            column.text(left + 30.0, y + 13.0, 12.5, column.theme.text(), line);
             column.y += 18.0;
         }
         column.y += 3.0;
@@ -721,9 +864,9 @@ fn write_scale_block(column: &mut PanelColumn<'_>, projector: &Projector) {
     for k in 0..4 {
         let x = left + length * k as f32 / 4.0;
         let color = if k % 2 == 0 {
-            style::LABEL
+            column.theme.text()
         } else {
-            Color32::WHITE
+            column.theme.paper()
         };
         let _ = writeln!(
             column.svg,
@@ -731,7 +874,7 @@ fn write_scale_block(column: &mut PanelColumn<'_>, projector: &Projector) {
             y + 2.0,
             length / 4.0,
             paint("fill", color),
-            paint("stroke", style::LABEL)
+            paint("stroke", column.theme.text())
         );
     }
     for (x, s) in [
@@ -743,7 +886,7 @@ fn write_scale_block(column: &mut PanelColumn<'_>, projector: &Projector) {
             column.svg,
             "<text x=\"{x:.2}\" y=\"{:.2}\" font-size=\"10.5\" text-anchor=\"middle\" {}>{}</text>",
             y + 20.0,
-            paint("fill", style::LABEL),
+            paint("fill", column.theme.text()),
             escape_xml(&s)
         );
     }

@@ -9,6 +9,7 @@ use geo::{Contains, Intersects};
 use super::Scene;
 use super::credits::Credits;
 use super::layers::{Canvas, LayerStyles, sea, sea_labels};
+use super::origins::{Counts, Origin, Origins};
 use crate::atlas::{Atlas, Language, LayerKind, NameOrder};
 use crate::spatial::projected::ProjectedFeature;
 use crate::spatial::{ProjectedAtlas, visible_on};
@@ -90,7 +91,18 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         credits: Vec::new(),
         ghost: None,
         reviewed: atlas.reviewed,
+        origins: Origins::default(),
     };
+    scene.origins.record(
+        Counts::default(),
+        Counts::of(&scene, 0),
+        &mut Vec::new(),
+        Origin {
+            layer: "sea".to_string(),
+            feature: None,
+        },
+    );
+    let mut outline_origins = Vec::new();
     let mut credits = Credits::default();
     let mut styles = LayerStyles::default();
     // Outlines go on top of every fill, so collect them apart and append later.
@@ -104,6 +116,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         if listed {
             credits.add(feature, options.date);
         }
+        let before = Counts::of(&scene, outlines.len());
         let mut canvas = Canvas {
             atlas,
             scene: &mut scene,
@@ -112,11 +125,32 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         styles
             .style_for(&feature.layer)
             .draw(feature, pf, options, listed, &mut canvas);
+        let now = Counts::of(&scene, outlines.len());
+        scene.origins.record(
+            before,
+            now,
+            &mut outline_origins,
+            Origin {
+                layer: feature.layer.name().to_string(),
+                feature: Some(feature.id.clone()),
+            },
+        );
     }
     scene.strokes.extend(outlines);
     if options.shows(&LayerKind::Countries) {
+        let before = Counts::of(&scene, 0);
         scene.labels.extend(sea_labels(options.language));
+        scene.origins.record(
+            before,
+            Counts::of(&scene, 0),
+            &mut Vec::new(),
+            Origin {
+                layer: "sea".to_string(),
+                feature: None,
+            },
+        );
     }
+    scene.origins.strokes = outline_origins;
     scene.legend = styles.legend(atlas);
     scene.credits = credits.into_ranked();
     scene

@@ -1,14 +1,17 @@
 //! The Scene: what to draw for one date, as styled primitives in map space.
 //! The window and every export draw the same Scene.
 
+pub mod alt_text;
 mod build;
 pub mod credits;
 pub mod ghost;
 pub mod labels;
 mod layers;
+pub mod origins;
 pub mod scale_bar;
 pub mod style;
 pub mod text;
+pub mod theme;
 
 use std::sync::Arc;
 
@@ -219,6 +222,8 @@ pub struct Scene {
     pub ghost: Option<ghost::Ghost>,
     /// The day the data was last reviewed against its sources (its version).
     pub reviewed: Option<Date>,
+    /// The layer and feature each fill, stroke, marker and label draws.
+    pub origins: origins::Origins,
 }
 
 /// One credited source.

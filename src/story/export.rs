@@ -117,7 +117,7 @@ pub fn step_request(
             title: Some(step_title(story, number, which)),
             ..ExportOptions::default()
         },
-        pixels_per_point: None,
+        ..ExportRequest::new(date)
     }
 }
 
@@ -197,6 +197,9 @@ pub fn render_step(
             let image = raster::rasterize(&svg).map_err(ExportError)?;
             raster::encode_png(&image, &metadata).map_err(ExportError)
         }
+        Format::Pdf | Format::Jpeg | Format::Webp => Err(ExportError(
+            "a story's maps are written as PNG or SVG".to_string(),
+        )),
     }
 }
 
