@@ -104,9 +104,5 @@ impl EventsPanel {
 /// Where an event is drawn, in map km.
 fn event_point(document: &Document, event: &Feature) -> Option<crate::spatial::MapPoint> {
     let data = document.data();
-    data.projected
-        .features
-        .iter()
-        .find(|pf| data.projected.feature(&data.atlas, pf).id == event.id)
-        .map(|pf| pf.bbox.center())
+    data.projected.of_id(&event.id).map(|pf| pf.bbox.center())
 }

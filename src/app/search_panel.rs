@@ -147,12 +147,7 @@ fn go_to(document: &Document, feature: &Feature, map_size: egui::Vec2) -> Vec<Co
     if !document.shows(&feature.layer) {
         commands.push(Command::SetLayerVisible(feature.layer.clone(), true));
     }
-    let projected = data
-        .projected
-        .features
-        .iter()
-        .find(|pf| data.projected.feature(&data.atlas, pf).id == feature.id);
-    if let Some(pf) = projected {
+    if let Some(pf) = data.projected.of_id(&feature.id) {
         commands.push(Command::SetView(MapView::fit_map_rect(
             &pf.bbox,
             MIN_EXTENT_KM,

@@ -475,9 +475,7 @@ fn step_commands(
     commands.extend(layer_commands(document, &hidden));
     let highlighted = view.highlight.iter().find_map(|id| {
         data.projected
-            .features
-            .iter()
-            .find(|pf| data.projected.feature(&data.atlas, pf).id == *id)
+            .of_id(id)
             .map(|pf| (id.clone(), pf.bbox.center()))
     });
     commands.push(Command::Select(highlighted));
