@@ -95,3 +95,30 @@ fn the_event_list_moves_the_date_and_the_help_lists_the_keys() {
     harness.run();
     assert!(harness.query_by_label("How to read the map").is_none());
 }
+
+/// The names are folded once, when the data is loaded: typing in the search
+/// field and in the event list's filter, frame after frame, builds no index.
+#[test]
+fn searching_and_filtering_fold_no_names_per_frame() {
+    let mut harness = harness_at("2024-01-01");
+    let built = caucasus_atlas::search::SearchIndex::builds_on_this_thread();
+    harness.key_press(Key::E);
+    harness.run();
+    harness.get_by_label("Text").focus();
+    harness.run();
+    harness.get_by_label("Text").type_text("ceasefire");
+    harness.run_steps(5);
+    harness.get_by_label_contains("2020-11-10  ");
+    harness.state_mut().apply(Command::OpenSearch);
+    harness.run();
+    harness
+        .get_by_label("Place, zone, Russian position or event")
+        .type_text("Agdam");
+    harness.run_steps(5);
+    assert!(harness.query_all_by_label_contains("Aghdam").count() > 1);
+    assert_eq!(
+        caucasus_atlas::search::SearchIndex::builds_on_this_thread(),
+        built,
+        "an index was built while the panels were shown"
+    );
+}

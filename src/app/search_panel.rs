@@ -8,7 +8,6 @@ use egui::{Key, RichText};
 use super::Command;
 use super::document::Document;
 use crate::atlas::{Feature, LayerKind};
-use crate::search::find;
 use crate::spatial::MapView;
 use crate::time::TimeCommand;
 
@@ -70,7 +69,8 @@ impl SearchPanel {
                 if field.changed() {
                     self.highlighted = 0;
                 }
-                let found = find(&document.data().atlas, &self.query, SHOWN);
+                let data = document.data();
+                let found = data.search.find(&data.atlas, &self.query, SHOWN);
                 let (up, down, enter, escape) = ui.input(|i| {
                     (
                         i.key_pressed(Key::ArrowUp),
