@@ -2,26 +2,16 @@
 //! Ctrl+F or /, the event list (E) and the help (F1, ?).
 
 use caucasus_atlas::app::{AtlasApp, Command};
-use caucasus_atlas::data::AtlasData;
-use caucasus_atlas::time::{Date, TimeCommand};
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+#[path = "common/ui.rs"]
+mod ui;
+use ui::d;
 
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(d(date))));
-    harness.run();
-    harness
+    ui::window_at(date, ui::LAPTOP, None)
 }
 
 /// Types `text` into the search field and presses Enter.

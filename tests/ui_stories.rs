@@ -3,25 +3,19 @@
 
 use caucasus_atlas::app::{AtlasApp, Command, stories_panel};
 use caucasus_atlas::atlas::LayerKind;
-use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::story;
-use caucasus_atlas::time::{Date, TimeCommand};
-use egui::Vec2;
+use caucasus_atlas::time::Date;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+#[path = "common/ui.rs"]
+mod ui;
+use ui::topmost_text_field;
+
 #[test]
 fn stepping_through_the_may_2024_story_and_leaving_it() {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
     let start: Date = "2019-06-01".parse().unwrap();
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(start)));
-    harness.run();
+    let mut harness = story_harness("2019-06-01");
     let stories = story::bundled();
     let may = stories
         .get("may-2024-russia-withdraws")
@@ -46,14 +40,6 @@ fn stepping_through_the_may_2024_story_and_leaving_it() {
     assert_eq!(harness.state().date(), start, "the user's own date again");
 }
 
-/// The text field highest in the window (above the timeline's date field).
-fn topmost_text_field<'h>(harness: &'h Harness<'static, AtlasApp>) -> egui_kittest::Node<'h> {
-    harness
-        .query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::TextInput))
-        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
-        .expect("a text field")
-}
-
 /// Types `path` into the Stories window's field and presses *Open*.
 fn open(harness: &mut Harness<'static, AtlasApp>, path: &std::path::Path) {
     topmost_text_field(harness).click();
@@ -66,17 +52,7 @@ fn open(harness: &mut Harness<'static, AtlasApp>, path: &std::path::Path) {
 }
 
 fn story_harness(start: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    let start: Date = start.parse().unwrap();
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(start)));
-    harness.run();
-    harness
+    ui::window_at(start, ui::LAPTOP, Some(12))
 }
 
 #[test]
