@@ -23,6 +23,8 @@ pub struct AtlasData {
     pub mark_dates: Arc<[Date]>,
     /// Problems met while loading (shown to the user; the rest still loads).
     pub errors: Vec<DataError>,
+    /// The features' names folded for searching, once.
+    pub search: Arc<crate::search::SearchIndex>,
 }
 
 impl AtlasData {
@@ -38,6 +40,7 @@ impl AtlasData {
     /// Projects and triangulates a loaded atlas and collects its marks.
     pub fn from_loaded(loaded: Loaded) -> AtlasData {
         let projected = ProjectedAtlas::build(&loaded.atlas);
+        let search = Arc::new(crate::search::SearchIndex::build(&loaded.atlas));
         let marks = loaded.atlas.marks();
         let mut mark_dates: Vec<Date> = marks.iter().map(|m| m.date).collect();
         mark_dates.dedup();
@@ -47,6 +50,7 @@ impl AtlasData {
             marks: marks.into(),
             mark_dates: mark_dates.into(),
             errors: loaded.errors,
+            search,
         }
     }
 }

@@ -51,8 +51,124 @@ pub fn fold(text: &str) -> String {
     bare.replace("kh", "x")
 }
 
+/// The names of every searched feature (and the summaries of events), folded
+/// once when the data is loaded ([`crate::data::AtlasData::search`]), so that
+/// the window's search field and event list fold nothing per frame.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    /// Parallel to the atlas's layers; empty for a layer not searched.
+    layers: Vec<Vec<FoldedFeature>>,
+}
+
+/// One feature's names and summary, folded with [`fold`].
+#[derive(Clone, Debug, Default)]
+pub struct FoldedFeature {
+    /// The names in the order en, hy, az, ru, ka (`None`: not given).
+    names: [Option<String>; 5],
+    /// The summary, if any.
+    summary: Option<String>,
+}
+
+impl FoldedFeature {
+    fn of(feature: &Feature) -> FoldedFeature {
+        FoldedFeature {
+            names: names_of(feature).map(|name| name.map(fold)),
+            summary: feature.summary.as_deref().map(fold),
+        }
+    }
+
+    /// Whether every folded word occurs in the English name or the summary
+    /// (the event list's text filter).
+    pub fn has_words(&self, words: &[&str]) -> bool {
+        words.iter().all(|w| {
+            self.names[0].as_deref().is_some_and(|n| n.contains(w))
+                || self.summary.as_deref().is_some_and(|s| s.contains(w))
+        })
+    }
+}
+
+thread_local! {
+    /// How many indexes this thread built (for the test that the window
+    /// builds none per frame).
+    static BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl SearchIndex {
+    /// Folds the names of every feature of the searched layers of `atlas`.
+    pub fn build(atlas: &Atlas) -> SearchIndex {
+        BUILDS.with(|b| b.set(b.get() + 1));
+        let layers = atlas
+            .layers
+            .iter()
+            .map(|layer| match SEARCHED.contains(&layer.kind) {
+                true => layer.features.iter().map(FoldedFeature::of).collect(),
+                false => Vec::new(),
+            })
+            .collect();
+        SearchIndex { layers }
+    }
+
+    /// How many indexes the calling thread has built so far.
+    pub fn builds_on_this_thread() -> usize {
+        BUILDS.with(|b| b.get())
+    }
+
+    /// The folded names of feature `feature` of layer `layer` of the atlas
+    /// the index was built from.
+    pub fn folded(&self, layer: usize, feature: usize) -> Option<&FoldedFeature> {
+        self.layers.get(layer)?.get(feature)
+    }
+
+    /// The features of `atlas` (the one the index was built from) whose
+    /// names match `query` (folded; every word of the query must occur),
+    /// best first, at most `limit`.
+    pub fn find<'a>(&self, atlas: &'a Atlas, query: &str, limit: usize) -> Vec<Found<'a>> {
+        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let whole = words.join(" ");
+        let mut found: Vec<(usize, Found<'a>)> = Vec::new();
+        for (order, kind) in SEARCHED.iter().enumerate() {
+            let Some(layer_index) = atlas.layers.iter().position(|l| l.kind == *kind) else {
+                continue;
+            };
+            let Some(layer) = atlas.layers.get(layer_index) else {
+                continue;
+            };
+            for (i, feature) in layer.features.iter().enumerate() {
+                let Some(folded) = self.folded(layer_index, i) else {
+                    continue;
+                };
+                if let Some((matched, score)) = best_name(feature, folded, &words, &whole) {
+                    found.push((
+                        order,
+                        Found {
+                            feature,
+                            matched,
+                            score,
+                        },
+                    ));
+                }
+            }
+        }
+        // Better matches first; then places before zones, positions and events;
+        // then more important places (rank 1 is a capital).
+        found.sort_by_key(|(order, f)| {
+            (
+                f.score,
+                *order,
+                f.feature.extra_u64("rank").unwrap_or(5),
+                f.feature.name.en.len(),
+            )
+        });
+        found.into_iter().take(limit).map(|(_, f)| f).collect()
+    }
+}
+
 /// The features whose names match `query` (folded; every word of the query
-/// must occur), best first, at most `limit`.
+/// must occur), best first, at most `limit`. Folds the names for this one
+/// search (the command line); the window keeps a [`SearchIndex`].
 ///
 /// ```
 /// use caucasus_atlas::atlas::Loaded;
@@ -64,56 +180,33 @@ pub fn fold(text: &str) -> String {
 /// }
 /// ```
 pub fn find<'a>(atlas: &'a Atlas, query: &str, limit: usize) -> Vec<Found<'a>> {
-    let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let whole = words.join(" ");
-    let mut found: Vec<(usize, Found<'a>)> = Vec::new();
-    for (order, kind) in SEARCHED.iter().enumerate() {
-        let Some(layer) = atlas.layer(kind) else {
-            continue;
-        };
-        for feature in &layer.features {
-            if let Some((matched, score)) = best_name(feature, &words, &whole) {
-                found.push((
-                    order,
-                    Found {
-                        feature,
-                        matched,
-                        score,
-                    },
-                ));
-            }
-        }
-    }
-    // Better matches first; then places before zones, positions and events;
-    // then more important places (rank 1 is a capital).
-    found.sort_by_key(|(order, f)| {
-        (
-            f.score,
-            *order,
-            f.feature.extra_u64("rank").unwrap_or(5),
-            f.feature.name.en.len(),
-        )
-    });
-    found.into_iter().take(limit).map(|(_, f)| f).collect()
+    SearchIndex::build(atlas).find(atlas, query, limit)
 }
 
-/// The best-matching name of a feature, with its score.
-fn best_name<'a>(feature: &'a Feature, words: &[String], whole: &str) -> Option<(&'a str, u8)> {
+/// A feature's names in the order en, hy, az, ru, ka.
+fn names_of(feature: &Feature) -> [Option<&str>; 5] {
     let n = &feature.name;
-    let names = [
+    [
         Some(n.en.as_str()),
         n.hy.as_deref(),
         n.az.as_deref(),
         n.ru.as_deref(),
         n.ka.as_deref(),
-    ];
-    names
+    ]
+}
+
+/// The best-matching name of a feature, with its score.
+fn best_name<'a>(
+    feature: &'a Feature,
+    folded: &FoldedFeature,
+    words: &[String],
+    whole: &str,
+) -> Option<(&'a str, u8)> {
+    names_of(feature)
         .into_iter()
-        .flatten()
-        .filter_map(|name| score(&fold(name), words, whole).map(|s| (name, s)))
+        .zip(&folded.names)
+        .filter_map(|(name, f)| Some((name?, f.as_deref()?)))
+        .filter_map(|(name, f)| score(f, words, whole).map(|s| (name, s)))
         .min_by_key(|(_, s)| *s)
 }
 

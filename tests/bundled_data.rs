@@ -41,6 +41,24 @@ fn triangles_add_up_to_every_polygon_area() {
     assert!(checked >= 10, "only {checked} polygons checked");
 }
 
+/// The lookup by id finds every projected feature, the same one a scan finds.
+#[test]
+fn every_projected_feature_is_found_by_its_id() {
+    let loaded = Loaded::bundled();
+    let projected = ProjectedAtlas::build(&loaded.atlas);
+    for pf in &projected.features {
+        let id = &projected.feature(&loaded.atlas, pf).id;
+        let found = projected.of_id(id).expect("found by id");
+        let scanned = projected
+            .features
+            .iter()
+            .find(|other| projected.feature(&loaded.atlas, other).id == *id)
+            .unwrap();
+        assert!(std::ptr::eq(found, scanned), "{id}: another feature");
+    }
+    assert!(projected.of_id("").is_none());
+}
+
 #[test]
 fn at_least_forty_places_with_the_main_towns() {
     let loaded = Loaded::bundled();

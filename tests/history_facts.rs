@@ -160,6 +160,51 @@ fn lachin_town_was_held_by_the_karabakh_side_inside_the_peacekeepers_corridor_un
     assert_held("lachin", "2022-09-15", Aze);
 }
 
+/// The only ground under Russian control in 2020–23 is the eastern part of the
+/// Lachin corridor, which the 10 Nov 2020 statement put under the control of the
+/// Russian peacekeeping contingent: the legend and the details say so, and keep
+/// "Held by Russia" for the Russian army's zones in Georgia in 2008.
+#[test]
+fn the_corridor_reads_as_the_russian_peacekeepers_control_not_held_by_russia() {
+    use caucasus_atlas::atlas::{Language, NameOrder};
+    use caucasus_atlas::scene::{SceneOptions, build_scene};
+    let legend_on = |date: &str| -> Vec<String> {
+        let options = SceneOptions {
+            date: d(date),
+            language: Language::En,
+            names: NameOrder::Holder,
+            hidden_layers: Default::default(),
+            extent: None,
+        };
+        build_scene(&data().atlas, &data().projected, &options)
+            .legend
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
+    };
+    let legend = legend_on("2021-06-01");
+    assert!(
+        legend
+            .iter()
+            .any(|t| t == "Under the Russian peacekeepers' control"),
+        "{legend:?}"
+    );
+    assert!(
+        !legend.iter().any(|t| t.contains("Held by Russia")),
+        "{legend:?}"
+    );
+    let legend = legend_on("2008-08-15");
+    assert!(legend.iter().any(|t| t == "Held by Russia"), "{legend:?}");
+
+    let corridor = data().atlas.feature("zone-lachin-corridor-2022").unwrap();
+    assert_eq!(corridor.controller_on(d("2021-06-01")), Some(Rus));
+    let status = caucasus_atlas::app::details::status_text(corridor, d("2021-06-01"));
+    assert!(
+        status.starts_with("Under the Russian peacekeepers' control since 1 Dec 2020"),
+        "{status}"
+    );
+}
+
 #[test]
 fn stepanakert_until_and_after_september_2023() {
     assert_held("stepanakert", "2019-06-01", Nkr);

@@ -4,26 +4,19 @@
 //! list where features overlap.
 
 use caucasus_atlas::app::{AtlasApp, Command};
-use caucasus_atlas::data::AtlasData;
-use caucasus_atlas::time::{Date, TimeCommand};
 use egui::Vec2;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 
+#[path = "common/ui.rs"]
+mod ui;
+use ui::click_map_at;
+
 const SIZE: Vec2 = Vec2::new(1366.0, 768.0);
 
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(SIZE)
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    let date: Date = date.parse().unwrap();
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(date)));
-    harness.run();
-    harness
+    ui::window_at(date, SIZE, None)
 }
 
 /// Selects a feature as a click on the map's centre would.
@@ -36,18 +29,6 @@ fn select(harness: &mut Harness<'static, AtlasApp>, id: &str) {
     harness
         .state_mut()
         .apply(Command::Select(Some((id.to_string(), at))));
-}
-
-/// Clicks the map at a lon/lat (press and release without moving).
-fn click_map_at(harness: &mut Harness<'static, AtlasApp>, lon: f64, lat: f64) {
-    let projector = harness.state().map_projector().cloned().unwrap();
-    let p = projector.lonlat_to_screen(lon, lat).unwrap();
-    harness.hover_at(p);
-    harness.run();
-    harness.drag_at(p);
-    harness.run();
-    harness.drop_at(p);
-    harness.run();
 }
 
 #[test]

@@ -2,26 +2,16 @@
 //! Ctrl+F or /, the event list (E) and the help (F1, ?).
 
 use caucasus_atlas::app::{AtlasApp, Command};
-use caucasus_atlas::data::AtlasData;
-use caucasus_atlas::time::{Date, TimeCommand};
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+#[path = "common/ui.rs"]
+mod ui;
+use ui::d;
 
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(d(date))));
-    harness.run();
-    harness
+    ui::window_at(date, ui::LAPTOP, None)
 }
 
 /// Types `text` into the search field and presses Enter.
@@ -94,4 +84,31 @@ fn the_event_list_moves_the_date_and_the_help_lists_the_keys() {
     harness.key_press(Key::Questionmark);
     harness.run();
     assert!(harness.query_by_label("How to read the map").is_none());
+}
+
+/// The names are folded once, when the data is loaded: typing in the search
+/// field and in the event list's filter, frame after frame, builds no index.
+#[test]
+fn searching_and_filtering_fold_no_names_per_frame() {
+    let mut harness = harness_at("2024-01-01");
+    let built = caucasus_atlas::search::SearchIndex::builds_on_this_thread();
+    harness.key_press(Key::E);
+    harness.run();
+    harness.get_by_label("Text").focus();
+    harness.run();
+    harness.get_by_label("Text").type_text("ceasefire");
+    harness.run_steps(5);
+    harness.get_by_label_contains("2020-11-10  ");
+    harness.state_mut().apply(Command::OpenSearch);
+    harness.run();
+    harness
+        .get_by_label("Place, zone, Russian position or event")
+        .type_text("Agdam");
+    harness.run_steps(5);
+    assert!(harness.query_all_by_label_contains("Aghdam").count() > 1);
+    assert_eq!(
+        caucasus_atlas::search::SearchIndex::builds_on_this_thread(),
+        built,
+        "an index was built while the panels were shown"
+    );
 }

@@ -4,20 +4,16 @@
 
 use caucasus_atlas::app::{AtlasApp, Command};
 use caucasus_atlas::atlas::Language;
-use caucasus_atlas::data::AtlasData;
 use egui::{Event, Modifiers, MouseWheelUnit, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+#[path = "common/ui.rs"]
+mod ui;
+
 fn harness() -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
     // Hover tooltips wait for the pointer to be still for a few frames.
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    harness.run();
-    harness
+    ui::window(Vec2::new(1280.0, 800.0), Some(12))
 }
 
 /// The view that shows the whole region in the map's current rectangle.

@@ -8,10 +8,13 @@ use std::sync::{Arc, Mutex};
 use caucasus_atlas::app::AtlasApp;
 use caucasus_atlas::app::file_picker::{FilePicker, SaveDialog};
 use caucasus_atlas::data::AtlasData;
-use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::kittest::Queryable;
+
+#[path = "common/ui.rs"]
+mod ui;
+use ui::topmost_text_field;
 
 /// A desktop without a dialog: every question goes unanswered.
 struct NoDialog;
@@ -20,14 +23,6 @@ impl FilePicker for NoDialog {
     fn save_file(&self, _: &SaveDialog) -> Option<PathBuf> {
         None
     }
-}
-
-/// The text field highest in the window (above the timeline's date field).
-fn topmost_text_field<'h>(harness: &'h Harness<'static, AtlasApp>) -> egui_kittest::Node<'h> {
-    harness
-        .query_all(By::new().role(Role::TextInput))
-        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
-        .expect("a text field")
 }
 
 #[test]

@@ -1,26 +1,21 @@
 //! The story player in the window (egui_kittest): a story's steps move the
 //! date and the view and show the verdict; leaving returns the user's place.
 
-use caucasus_atlas::app::{AtlasApp, Command};
-use caucasus_atlas::data::AtlasData;
+use caucasus_atlas::app::{AtlasApp, Command, stories_panel};
+use caucasus_atlas::atlas::LayerKind;
 use caucasus_atlas::story;
-use caucasus_atlas::time::{Date, TimeCommand};
-use egui::Vec2;
+use caucasus_atlas::time::Date;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+#[path = "common/ui.rs"]
+mod ui;
+use ui::topmost_text_field;
+
 #[test]
 fn stepping_through_the_may_2024_story_and_leaving_it() {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
     let start: Date = "2019-06-01".parse().unwrap();
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(start)));
-    harness.run();
+    let mut harness = story_harness("2019-06-01");
     let stories = story::bundled();
     let may = stories
         .get("may-2024-russia-withdraws")
@@ -45,26 +40,19 @@ fn stepping_through_the_may_2024_story_and_leaving_it() {
     assert_eq!(harness.state().date(), start, "the user's own date again");
 }
 
-/// The text field highest in the window (above the timeline's date field).
-fn topmost_text_field<'h>(harness: &'h Harness<'static, AtlasApp>) -> egui_kittest::Node<'h> {
-    harness
-        .query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::TextInput))
-        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
-        .expect("a text field")
+/// Types `path` into the Stories window's field and presses *Open*.
+fn open(harness: &mut Harness<'static, AtlasApp>, path: &std::path::Path) {
+    topmost_text_field(harness).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    topmost_text_field(harness).type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
 }
 
 fn story_harness(start: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    let start: Date = start.parse().unwrap();
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(start)));
-    harness.run();
-    harness
+    ui::window_at(start, ui::LAPTOP, Some(12))
 }
 
 #[test]
@@ -92,8 +80,9 @@ fn arrows_step_the_story_the_map_glides_and_outlines_every_feature() {
     harness.step();
     let third = may.step(3).unwrap();
     assert_eq!(harness.state().date(), third.view.date, "the date jumps");
-    let map = harness.state().map_projector().unwrap().viewport.size();
-    let target = caucasus_atlas::spatial::MapView::fit_box(&third.view.bbox, map.x, map.y);
+    let map = harness.state().map_projector().unwrap().viewport;
+    let free = stories_panel::free_area(map, harness.state().panels().stories.window_rect());
+    let target = stories_panel::fit_box_in(&third.view.bbox, map, free);
     // The view glides there over half a second (a step is 0.25 s).
     harness.step();
     let midway = harness.state().view().unwrap();
@@ -135,15 +124,6 @@ fn a_users_story_file_opens_and_a_broken_one_is_named_without_losing_the_list() 
     let mut harness = story_harness("2019-06-01");
     harness.get_by_label("Stories").click();
     harness.run();
-    let open = |harness: &mut Harness<'static, AtlasApp>, path: &std::path::Path| {
-        topmost_text_field(harness).click();
-        harness.run();
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        topmost_text_field(harness).type_text(&path.display().to_string());
-        harness.run();
-        harness.get_by_label("Open").click();
-        harness.run();
-    };
     let bundled = harness.state().panels().stories.titles().len();
     open(&mut harness, &broken);
     harness.get_by_label_contains("broken.json");
@@ -155,4 +135,127 @@ fn a_users_story_file_opens_and_a_broken_one_is_named_without_losing_the_list() 
         .click();
     harness.run();
     harness.get_by_label_contains("Claim 1 of");
+}
+
+/// The window covers part of the map: each step's box is fitted to the part
+/// left visible, so every corner of the box is on the map and none under the
+/// Stories window.
+#[test]
+fn a_steps_box_is_fitted_beside_the_stories_window() {
+    let mut harness = story_harness("2019-06-01");
+    let stories = story::bundled();
+    let may = stories.get("may-2024-russia-withdraws").unwrap();
+    harness.get_by_label("Stories").click();
+    harness.run();
+    harness.get_by_label(&may.title).click();
+    harness.run();
+    for _ in 0..2 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+    }
+    let step = may.step(3).unwrap();
+    let window = harness
+        .state()
+        .panels()
+        .stories
+        .window_rect()
+        .expect("the Stories window is drawn");
+    let projector = harness.state().map_projector().unwrap().clone();
+    assert!(
+        window.intersects(projector.viewport),
+        "the test needs a window over the map"
+    );
+    // The box on screen: its edges sampled (parallels curve in the conic).
+    let b = &step.view.bbox;
+    let mut on_screen = egui::Rect::NOTHING;
+    for i in 0..=10 {
+        let t = i as f64 / 10.0;
+        let lon = b.min_lon + t * (b.max_lon - b.min_lon);
+        let lat = b.min_lat + t * (b.max_lat - b.min_lat);
+        for (x, y) in [
+            (lon, b.min_lat),
+            (lon, b.max_lat),
+            (b.min_lon, lat),
+            (b.max_lon, lat),
+        ] {
+            on_screen.extend_with(projector.lonlat_to_screen(x, y).unwrap());
+        }
+    }
+    assert!(
+        projector.viewport.expand(1.0).contains_rect(on_screen),
+        "the box {on_screen:?} is not all on the map {:?}",
+        projector.viewport
+    );
+    assert!(
+        !window.shrink(1.0).intersects(on_screen),
+        "the box {on_screen:?} is partly under the Stories window {window:?}"
+    );
+}
+
+/// A step that names its layers shows just those while the story plays;
+/// leaving the story gives back the layers the user had, as well as the
+/// date and the view.
+#[test]
+fn a_steps_layers_are_shown_and_the_users_come_back_on_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut own: serde_json::Value = serde_json::from_str(
+        story::BUNDLED_STORIES
+            .iter()
+            .find(|(file, _)| file.contains("trilateral"))
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    own["id"] = "layers-walk".into();
+    own["title"] = "A walk with layers".into();
+    own["steps"][0]["layers"] = serde_json::json!(["control", "lines", "events", "places"]);
+    let path = dir.path().join("layers.json");
+    std::fs::write(&path, serde_json::to_string(&own).unwrap()).unwrap();
+
+    let mut harness = story_harness("2019-06-01");
+    // The user's own choice: no lines of contact.
+    harness
+        .state_mut()
+        .apply(Command::SetLayerVisible(LayerKind::Lines, false));
+    harness.run();
+    let users_view = harness.state().view();
+    harness.get_by_label("Stories").click();
+    harness.run();
+    open(&mut harness, &path);
+    harness.get_by_label("A walk with layers").click();
+    harness.run();
+    let document = harness.state().document();
+    for shown in [
+        LayerKind::Control,
+        LayerKind::Lines,
+        LayerKind::Events,
+        LayerKind::Places,
+    ] {
+        assert!(document.shows(&shown), "{shown:?} is hidden in the step");
+    }
+    for hidden in [
+        LayerKind::Corridor,
+        LayerKind::RussianForces,
+        LayerKind::Admin1,
+    ] {
+        assert!(!document.shows(&hidden), "{hidden:?} is shown in the step");
+    }
+    // The second step names no layers: every layer.
+    harness.get_by_label("Next claim").click();
+    harness.run();
+    assert!(harness.state().document().hidden_layers().is_empty());
+
+    harness.get_by_label("Leave the story").click();
+    harness.run();
+    let document = harness.state().document();
+    assert_eq!(
+        document.hidden_layers().iter().collect::<Vec<_>>(),
+        [&LayerKind::Lines],
+        "the user's own layers again"
+    );
+    assert_eq!(
+        harness.state().view(),
+        users_view,
+        "the user's own view again"
+    );
 }

@@ -2,43 +2,19 @@
 
 use caucasus_atlas::app::{AtlasApp, Command};
 use caucasus_atlas::atlas::LayerKind;
-use caucasus_atlas::data::AtlasData;
 use caucasus_atlas::time::{Date, TimeCommand};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+#[path = "common/ui.rs"]
+mod ui;
+use ui::click_map_at;
+use ui::d;
 
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1400.0, 860.0))
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(d(date))));
-    harness.run();
-    harness
-}
-
-/// Clicks the map at a lon/lat (press and release without moving).
-fn click_map_at(harness: &mut Harness<'static, AtlasApp>, lon: f64, lat: f64) {
-    let projector = harness
-        .state()
-        .map_projector()
-        .cloned()
-        .expect("the map was drawn");
-    let p = projector.lonlat_to_screen(lon, lat).unwrap();
-    harness.hover_at(p);
-    harness.run();
-    harness.drag_at(p);
-    harness.run();
-    harness.drop_at(p);
-    harness.run();
+    ui::window_at(date, Vec2::new(1400.0, 860.0), None)
 }
 
 #[test]

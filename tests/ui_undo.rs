@@ -1,26 +1,16 @@
 //! Undo and redo of navigation in the real window (egui_kittest): keys step
 //! back and forward through dates, views and selections, and a drag is one step.
 
-use caucasus_atlas::app::{AtlasApp, Command};
-use caucasus_atlas::data::AtlasData;
-use caucasus_atlas::time::{Date, TimeCommand};
+use caucasus_atlas::app::AtlasApp;
 use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 
-fn d(s: &str) -> Date {
-    s.parse().unwrap()
-}
+#[path = "common/ui.rs"]
+mod ui;
+use ui::d;
 
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(d(date))));
-    harness.run();
-    harness
+    ui::window_at(date, Vec2::new(1280.0, 800.0), None)
 }
 
 fn press(harness: &mut Harness<'static, AtlasApp>, mods: Modifiers, key: Key) {

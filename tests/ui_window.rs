@@ -2,24 +2,16 @@
 //! flash after the date moves onto their change, and the light or dark look
 //! is chosen in the View menu and stored.
 
-use caucasus_atlas::app::{AtlasApp, Command};
-use caucasus_atlas::data::AtlasData;
-use caucasus_atlas::time::{Date, TimeCommand};
-use egui::{Key, Vec2};
+use caucasus_atlas::app::AtlasApp;
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 
+#[path = "common/ui.rs"]
+mod ui;
+
 fn harness_at(date: &str) -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1366.0, 768.0))
-        .build_eframe(move |cc| AtlasApp::new(cc, data));
-    let date: Date = date.parse().unwrap();
-    harness
-        .state_mut()
-        .apply(Command::Time(TimeCommand::SetDate(date)));
-    harness.run();
-    harness
+    ui::window_at(date, ui::LAPTOP, None)
 }
 
 fn flashing(harness: &Harness<'static, AtlasApp>) -> Vec<String> {

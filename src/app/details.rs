@@ -66,7 +66,7 @@ fn thousands(n: u32) -> String {
 /// ```
 pub fn status_text(feature: &Feature, date: Date) -> String {
     if let Some(controller) = feature.controller_on(date) {
-        let mut text = format!("Held by {}", controller.description_on(date));
+        let mut text = controller.control_phrase_on(date);
         if let Some(since) = feature.since(date) {
             text.push_str(&format!(" since {}", day(since)));
             let first = feature.history.iter().find(|h| h.span.from == Some(since));
@@ -165,11 +165,11 @@ fn entry_text(entry: &HistoryEntry) -> String {
     if let Some(c) = entry.controller {
         // A row that runs across the end of the Soviet Union names both.
         let last = entry.span.until.map_or(Date::today(), |u| u.add_days(-1));
-        let (first_name, last_name) = (c.description_on(on), c.description_on(last));
-        if first_name == last_name {
-            parts.push(format!("Held by {first_name}"));
+        let (first_name, last_name) = (c.control_phrase_on(on), c.description_on(last));
+        if first_name == c.control_phrase_on(last) {
+            parts.push(first_name);
         } else {
-            parts.push(format!("Held by {first_name}, then {last_name}"));
+            parts.push(format!("{first_name}, then {last_name}"));
         }
     }
     if let Some(status) = &entry.status {
@@ -301,10 +301,12 @@ pub fn details_panel(
     if let Some(zone) = ground
         && let Some(c) = zone.controller_on(date)
     {
+        let phrase = c.control_phrase_on(date);
+        // "held by …" or "under the … control", in the middle of a sentence.
+        let phrase = phrase.get(..1).unwrap_or("").to_lowercase() + phrase.get(1..).unwrap_or("");
         ui.label(format!(
-            "The ground here ({}) is held by {}",
+            "The ground here ({}) is {phrase}",
             document.name_of(zone),
-            c.description_on(date)
         ));
     }
     if let Some(summary) = &feature.summary {

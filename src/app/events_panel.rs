@@ -34,12 +34,28 @@ impl EventsPanel {
             }
         });
         self.filters(ui);
-        let events: Vec<&Feature> = document
-            .data()
+        let data = document.data();
+        // The filter text folded once a frame; the events' names and
+        // summaries were folded when the data was loaded.
+        let words = fold(&self.text);
+        let words: Vec<&str> = words.split_whitespace().collect();
+        let events: Vec<&Feature> = data
             .atlas
-            .layer(&LayerKind::Events)
-            .map(|l| l.features.iter().filter(|e| self.keeps(e)).collect())
-            .unwrap_or_default();
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LayerKind::Events)
+            .flat_map(|(li, l)| {
+                let (words, kind) = (&words, self.kind);
+                l.features.iter().enumerate().filter_map(move |(fi, e)| {
+                    let text_ok = data
+                        .search
+                        .folded(li, fi)
+                        .is_some_and(|f| f.has_words(words));
+                    (kind.is_none_or(|k| e.kind == k) && text_ok).then_some(e)
+                })
+            })
+            .collect();
         let date = document.date();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for event in events {
@@ -85,28 +101,10 @@ impl EventsPanel {
                 .labelled_by(label.id);
         });
     }
-
-    /// Whether an event passes the filters.
-    fn keeps(&self, event: &Feature) -> bool {
-        let kind_ok = self.kind.is_none_or(|k| event.kind == k);
-        let words = fold(&self.text);
-        let text_ok = words.split_whitespace().all(|w| {
-            fold(&event.name.en).contains(w)
-                || event
-                    .summary
-                    .as_deref()
-                    .is_some_and(|s| fold(s).contains(w))
-        });
-        kind_ok && text_ok
-    }
 }
 
 /// Where an event is drawn, in map km.
 fn event_point(document: &Document, event: &Feature) -> Option<crate::spatial::MapPoint> {
     let data = document.data();
-    data.projected
-        .features
-        .iter()
-        .find(|pf| data.projected.feature(&data.atlas, pf).id == event.id)
-        .map(|pf| pf.bbox.center())
+    data.projected.of_id(&event.id).map(|pf| pf.bbox.center())
 }

@@ -9,15 +9,13 @@ use egui::{Color32, Painter, Pos2};
 use crate::data::AtlasData;
 use crate::spatial::{ProjectedFeature, ProjectedShape, Projector};
 
-/// The projected features with these ids (unknown ids are skipped).
+/// The projected features with these ids, in the order of `ids` (unknown
+/// ids are skipped); a lookup each, not a scan of every feature per frame.
 pub fn projected_with_ids<'a>(
     data: &'a AtlasData,
     ids: &'a [String],
 ) -> impl Iterator<Item = &'a ProjectedFeature> + 'a {
-    data.projected.features.iter().filter(move |pf| {
-        let id = &data.projected.feature(&data.atlas, pf).id;
-        ids.iter().any(|wanted| wanted == id)
-    })
+    ids.iter().filter_map(|id| data.projected.of_id(id))
 }
 
 /// Outlines the features `ids`: areas and lines along their paths, points

@@ -282,7 +282,7 @@ impl AtlasApp {
                 let steps = self
                     .panels
                     .stories
-                    .step_by(forward, &self.document, self.map_size());
+                    .step_by(forward, &self.document, self.map_rect());
                 self.apply_story_commands(steps);
             }
             Command::Quit => {
@@ -311,6 +311,14 @@ impl AtlasApp {
             .map
             .projector()
             .map_or(egui::Vec2::new(800.0, 600.0), |p| p.viewport.size())
+    }
+
+    /// Where the map was drawn in the last frame (a guess before the first).
+    fn map_rect(&self) -> egui::Rect {
+        self.panels.map.projector().map_or(
+            egui::Rect::from_min_size(egui::Pos2::ZERO, egui::Vec2::new(800.0, 600.0)),
+            |p| p.viewport,
+        )
     }
 
     /// The Scene for the current document, rebuilt only when it changes.
@@ -467,10 +475,12 @@ impl AtlasApp {
         let mut commands = Vec::new();
         let map_size = self.map_size();
         commands.extend(self.panels.search.show(ctx, &self.document, map_size));
-        let story =
-            self.panels
-                .stories
-                .show(ctx, &self.document, map_size, &self.platform.file_picker);
+        let story = self.panels.stories.show(
+            ctx,
+            &self.document,
+            self.map_rect(),
+            &self.platform.file_picker,
+        );
         if story.iter().any(|c| matches!(c, Command::SetView(_))) {
             self.panels.map.glide_to_next_view();
         }

@@ -8,7 +8,6 @@ use egui::{Key, RichText};
 use super::Command;
 use super::document::Document;
 use crate::atlas::{Feature, LayerKind};
-use crate::search::find;
 use crate::spatial::MapView;
 use crate::time::TimeCommand;
 
@@ -70,7 +69,8 @@ impl SearchPanel {
                 if field.changed() {
                     self.highlighted = 0;
                 }
-                let found = find(&document.data().atlas, &self.query, SHOWN);
+                let data = document.data();
+                let found = data.search.find(&data.atlas, &self.query, SHOWN);
                 let (up, down, enter, escape) = ui.input(|i| {
                     (
                         i.key_pressed(Key::ArrowUp),
@@ -147,12 +147,7 @@ fn go_to(document: &Document, feature: &Feature, map_size: egui::Vec2) -> Vec<Co
     if !document.shows(&feature.layer) {
         commands.push(Command::SetLayerVisible(feature.layer.clone(), true));
     }
-    let projected = data
-        .projected
-        .features
-        .iter()
-        .find(|pf| data.projected.feature(&data.atlas, pf).id == feature.id);
-    if let Some(pf) = projected {
+    if let Some(pf) = data.projected.of_id(&feature.id) {
         commands.push(Command::SetView(MapView::fit_map_rect(
             &pf.bbox,
             MIN_EXTENT_KM,

@@ -2,7 +2,9 @@
 //! its claims; each step moves the date and the view to what shows it, selects
 //! the feature it is about, and shows the claim, the verdict as a coloured
 //! badge, the correction and the sources. The last step sums up the verdicts.
-//! Closing the story returns the user's own date and view.
+//! The step's box is fitted to the part of the map the window leaves
+//! visible, and its layers are shown while it plays. Closing the story
+//! returns the user's own date, view and layers.
 //!
 //! ← and → step the story while one is being played (the same
 //! [`Command::StoryStep`] as the buttons); the map glides to each step's view
@@ -12,19 +14,23 @@
 
 use egui::{Color32, RichText, Ui};
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::Command;
 use super::document::Document;
+use crate::atlas::LayerKind;
 use crate::spatial::{MapView, RegionBox};
 use crate::story::{Step, Stories, Story, Verdict};
 use crate::time::{Date, TimeCommand};
 
-/// Where the user was before the story took over the map.
-#[derive(Clone, Copy)]
+/// Where the user was before the story took over the map: the date, the
+/// view and the layers shown, given back on leaving the story.
+#[derive(Clone)]
 struct UsersPlace {
     date: Date,
     view: Option<MapView>,
+    hidden_layers: BTreeSet<LayerKind>,
 }
 
 /// The player's state.
@@ -44,6 +50,9 @@ pub struct StoriesPanel {
     open_errors: Vec<String>,
     /// A story file chosen in the desktop's dialog, arriving from its thread.
     chosen: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    /// Where the window was in the last frame: a step's box is fitted to
+    /// the part of the map it leaves visible.
+    window_rect: Option<egui::Rect>,
 }
 
 impl StoriesPanel {
@@ -53,13 +62,13 @@ impl StoriesPanel {
         &mut self,
         ctx: &egui::Context,
         document: &Document,
-        map_size: egui::Vec2,
+        map_rect: egui::Rect,
         picker: &std::sync::Arc<dyn super::file_picker::FilePicker>,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         if !self.open {
             if self.playing.is_some() {
-                commands.extend(self.leave());
+                commands.extend(self.leave(document));
             }
             return commands;
         }
@@ -70,7 +79,7 @@ impl StoriesPanel {
         let mut open = true;
         let mut open_path = false;
         let mut choose_file = false;
-        egui::Window::new("Stories")
+        let window = egui::Window::new("Stories")
             .open(&mut open)
             .default_width(420.0)
             .default_pos(ctx.content_rect().left_top() + egui::Vec2::new(190.0, 70.0))
@@ -105,6 +114,7 @@ impl StoriesPanel {
                 }
                 (_, None) => {}
             });
+        self.window_rect = window.map(|w| w.response.rect);
         if open_path {
             let path = PathBuf::from(self.path.trim());
             self.open_file(&path, document);
@@ -114,11 +124,11 @@ impl StoriesPanel {
         }
         if !open || leave {
             self.open = open;
-            commands.extend(self.leave());
+            commands.extend(self.leave(document));
             return commands;
         }
         if let Some((index, step)) = go_to {
-            commands.extend(self.go_to(index, step, document, map_size));
+            commands.extend(self.go_to(index, step, document, map_rect));
         }
         commands
     }
@@ -140,6 +150,11 @@ impl StoriesPanel {
             .map_or(&[], |s| s.view.highlight.as_slice())
     }
 
+    /// Where the Stories window was drawn in the last frame, if open.
+    pub fn window_rect(&self) -> Option<egui::Rect> {
+        self.window_rect.filter(|_| self.open)
+    }
+
     /// The titles of the stories that can be played, bundled and opened.
     pub fn titles(&self) -> Vec<&str> {
         self.stories
@@ -154,7 +169,7 @@ impl StoriesPanel {
         &mut self,
         forward: bool,
         document: &Document,
-        map_size: egui::Vec2,
+        map_rect: egui::Rect,
     ) -> Vec<Command> {
         let Some((index, step)) = self.playing.filter(|_| self.open) else {
             return Vec::new();
@@ -169,7 +184,7 @@ impl StoriesPanel {
             false if step > 1 => step - 1,
             _ => return Vec::new(),
         };
-        self.go_to(index, next, document, map_size)
+        self.go_to(index, next, document, map_rect)
     }
 
     /// Shows step `step` of story `index`: remembers the user's place on
@@ -179,19 +194,23 @@ impl StoriesPanel {
         index: usize,
         step: usize,
         document: &Document,
-        map_size: egui::Vec2,
+        map_rect: egui::Rect,
     ) -> Vec<Command> {
         if self.users_place.is_none() {
             self.users_place = Some(UsersPlace {
                 date: document.date(),
                 view: document.view(),
+                hidden_layers: document.hidden_layers().clone(),
             });
         }
         self.playing = Some((index, step));
         let story = self.stories.as_ref().and_then(|s| s.stories.get(index));
         story
             .and_then(|s| s.step(step))
-            .map(|step| step_commands(document, step, map_size))
+            .map(|step| {
+                let free = free_area(map_rect, self.window_rect);
+                step_commands(document, step, map_rect, free)
+            })
             .unwrap_or_default()
     }
 
@@ -254,19 +273,21 @@ impl StoriesPanel {
     }
 
     /// Back to the list, the date and the view the user had.
-    fn leave(&mut self) -> Vec<Command> {
+    fn leave(&mut self, document: &Document) -> Vec<Command> {
         self.playing = None;
         let Some(place) = self.users_place.take() else {
             return Vec::new();
         };
-        vec![
+        let mut commands = vec![
             Command::Time(TimeCommand::SetDate(place.date)),
             match place.view {
                 Some(view) => Command::SetView(view),
                 None => Command::ResetView,
             },
             Command::Select(None),
-        ]
+        ];
+        commands.extend(layer_commands(document, &place.hidden_layers));
+        commands
     }
 }
 
@@ -387,20 +408,74 @@ fn badge(ui: &mut Ui, verdict: Verdict) {
     );
 }
 
+/// The commands that show exactly the layers not in `hidden` (every layer
+/// of the atlas, the user's own included).
+fn layer_commands(document: &Document, hidden: &BTreeSet<LayerKind>) -> Vec<Command> {
+    document
+        .data()
+        .atlas
+        .layers
+        .iter()
+        .map(|l| Command::SetLayerVisible(l.kind.clone(), !hidden.contains(&l.kind)))
+        .collect()
+}
+
+/// The largest part of the map `map` that the window `covering` leaves
+/// visible: the strip beside, above or below the window with the most room
+/// (the whole map when the window does not cover it).
+pub fn free_area(map: egui::Rect, covering: Option<egui::Rect>) -> egui::Rect {
+    let Some(window) = covering
+        .map(|w| w.intersect(map))
+        .filter(|w| w.is_positive())
+    else {
+        return map;
+    };
+    let strips = [
+        egui::Rect::from_min_max(map.min, egui::pos2(window.left(), map.bottom())),
+        egui::Rect::from_min_max(egui::pos2(window.right(), map.top()), map.max),
+        egui::Rect::from_min_max(map.min, egui::pos2(map.right(), window.top())),
+        egui::Rect::from_min_max(egui::pos2(map.left(), window.bottom()), map.max),
+    ];
+    strips
+        .into_iter()
+        .filter(|r| r.is_positive())
+        .max_by(|a, b| a.area().total_cmp(&b.area()))
+        // A window over the whole map: fit to the map all the same.
+        .filter(|r| r.width() >= 120.0 && r.height() >= 120.0)
+        .unwrap_or(map)
+}
+
+/// The view of the map `map` that shows `bbox` whole inside `free`, a part
+/// of the map: fitted to `free`'s size, then moved so that the box's centre
+/// lies at `free`'s centre rather than the map's.
+pub fn fit_box_in(bbox: &RegionBox, map: egui::Rect, free: egui::Rect) -> MapView {
+    let mut view = MapView::fit_box(bbox, free.width(), free.height());
+    let shift = free.center() - map.center();
+    // Screen y and map y both grow downwards (see `Projector::map_to_screen`).
+    view.pan_by_points(shift.x as f64, shift.y as f64);
+    view
+}
+
 /// The date, the view and the selection that show a step.
-fn step_commands(document: &Document, step: &Step, map_size: egui::Vec2) -> Vec<Command> {
+fn step_commands(
+    document: &Document,
+    step: &Step,
+    map: egui::Rect,
+    free: egui::Rect,
+) -> Vec<Command> {
     let view = &step.view;
-    let bbox: &RegionBox = &view.bbox;
     let mut commands = vec![
         Command::Time(TimeCommand::SetDate(view.date)),
-        Command::SetView(MapView::fit_box(bbox, map_size.x, map_size.y)),
+        Command::SetView(fit_box_in(&view.bbox, map, free)),
     ];
     let data = document.data();
+    // The step's layers (every layer when it names none); the story was
+    // checked against the atlas, so an unknown layer shows all of them.
+    let hidden = view.hidden_layers(&data.atlas).unwrap_or_default();
+    commands.extend(layer_commands(document, &hidden));
     let highlighted = view.highlight.iter().find_map(|id| {
         data.projected
-            .features
-            .iter()
-            .find(|pf| data.projected.feature(&data.atlas, pf).id == *id)
+            .of_id(id)
             .map(|pf| (id.clone(), pf.bbox.center()))
     });
     commands.push(Command::Select(highlighted));

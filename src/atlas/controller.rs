@@ -69,7 +69,34 @@ impl Controller {
             (Controller::Arm, true) => "Soviet Armenia",
             (Controller::Aze, true) => "Soviet Azerbaijan",
             (Controller::Geo, true) => "Soviet Georgia",
+            (Controller::Rus, _) if peacekeeping_mission(date) => "the Russian peacekeepers",
             _ => self.description(),
+        }
+    }
+
+    /// Who holds a zone, as the legend and the details panel say it on
+    /// `date`: "Held by Azerbaijan". Russian control during the
+    /// peacekeeping mission in Karabakh is the control of a peacekeeping
+    /// contingent under the 10 Nov 2020 statement (the Lachin corridor), not
+    /// Russian territory, so it reads "Under the Russian peacekeepers'
+    /// control" (see geodata/README.md, "Corridor").
+    ///
+    /// ```
+    /// use caucasus_atlas::atlas::Controller;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert_eq!(Controller::Aze.control_phrase_on(d("2021-06-01")), "Held by Azerbaijan");
+    /// assert_eq!(
+    ///     Controller::Rus.control_phrase_on(d("2021-06-01")),
+    ///     "Under the Russian peacekeepers' control"
+    /// );
+    /// assert_eq!(Controller::Rus.control_phrase_on(d("2008-08-15")), "Held by Russia");
+    /// ```
+    pub fn control_phrase_on(self, date: crate::time::Date) -> String {
+        match self {
+            Controller::Rus if peacekeeping_mission(date) => {
+                "Under the Russian peacekeepers' control".to_string()
+            }
+            _ => format!("Held by {}", self.description_on(date)),
         }
     }
 
@@ -87,6 +114,17 @@ impl Controller {
             Controller::Irn => "Iran",
         }
     }
+}
+
+/// Whether `date` lies within the Russian peacekeeping mission in Karabakh:
+/// deployed under the statement of 10 Nov 2020, its last troops left on
+/// 12 Jun 2024 (the dates of the mission's command post and main base in
+/// `russian-forces.geojson`). Russian control of ground in those years was
+/// the contingent's control of the Lachin corridor.
+fn peacekeeping_mission(date: crate::time::Date) -> bool {
+    let from = crate::time::Date::from_ymd(2020, 11, 10);
+    let until = crate::time::Date::from_ymd(2024, 6, 12);
+    matches!((from, until), (Some(f), Some(u)) if f <= date && date < u)
 }
 
 impl FromStr for Controller {

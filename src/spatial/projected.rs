@@ -2,6 +2,7 @@
 //! areas) its triangles and outlines — the persistent map memory that every
 //! frame and every export reads without recomputing.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use geo::{BoundingRect, MapCoords};
@@ -54,6 +55,9 @@ pub struct ProjectedFeature {
 pub struct ProjectedAtlas {
     /// Parallel to the atlas's features, layer by layer.
     pub features: Vec<ProjectedFeature>,
+    /// Feature id → index in `features`, built with them (the first
+    /// feature of an id wins, as a scan would find it).
+    by_id: HashMap<String, usize>,
 }
 
 fn to_path(line: &geo::LineString<f64>) -> MapPath {
@@ -71,7 +75,27 @@ impl ProjectedAtlas {
                 }
             }
         }
-        ProjectedAtlas { features }
+        let mut by_id = HashMap::with_capacity(features.len());
+        for (i, pf) in features.iter().enumerate() {
+            #[allow(clippy::indexing_slicing)] // indices just taken from `atlas`
+            let id = &atlas.layers[pf.layer_index].features[pf.feature_index].id;
+            by_id.entry(id.clone()).or_insert(i);
+        }
+        ProjectedAtlas { features, by_id }
+    }
+
+    /// The projected feature with the id `id`, found in constant time (the
+    /// panels, the story player and the overlays look features up by id).
+    ///
+    /// ```
+    /// use caucasus_atlas::data::AtlasData;
+    /// let data = AtlasData::load(None);
+    /// let pf = data.projected.of_id("stepanakert").expect("Stepanakert is projected");
+    /// assert_eq!(data.projected.feature(&data.atlas, pf).id, "stepanakert");
+    /// assert!(data.projected.of_id("no-such-feature").is_none());
+    /// ```
+    pub fn of_id(&self, id: &str) -> Option<&ProjectedFeature> {
+        self.by_id.get(id).and_then(|&i| self.features.get(i))
     }
 
     /// The atlas feature a projected feature stands for.

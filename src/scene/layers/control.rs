@@ -113,10 +113,15 @@ impl LayerStyle for ControlStyle {
                     .map(|c| area_entry(controller_fill(c), describe(c))),
             );
         } else {
+            // "Held by …", or the peacekeepers' control of the corridor.
+            let held = |c: Controller| match self.date {
+                Some(date) => c.control_phrase_on(date),
+                None => format!("Held by {}", c.description()),
+            };
             entries.extend(
                 self.controllers
                     .iter()
-                    .map(|&c| area_entry(controller_fill(c), format!("Held by {}", describe(c)))),
+                    .map(|&c| area_entry(controller_fill(c), held(c))),
             );
         }
         if self.outside_de_jure {
