@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code.clamp(0, 255) as u8)
         }
-        None => open_window(cli.data, cli.date, cli.screenshot),
+        None => open_window(cli.data, cli.date, cli.compare, cli.screenshot),
     }
 }
 
@@ -53,6 +53,7 @@ fn check_screenshot_path(path: &std::path::Path) -> Result<(), String> {
 fn open_window(
     _data_dir: Option<PathBuf>,
     _date: Option<Date>,
+    _compare: Option<Date>,
     _screenshot: Option<PathBuf>,
 ) -> ExitCode {
     eprintln!(
@@ -65,6 +66,7 @@ fn open_window(
 fn open_window(
     data_dir: Option<PathBuf>,
     date: Option<Date>,
+    compare: Option<Date>,
     screenshot: Option<PathBuf>,
 ) -> ExitCode {
     // A screenshot that cannot be saved is found before the window opens.
@@ -102,6 +104,9 @@ fn open_window(
             app.add_notes(state_note);
             if let Some(date) = date {
                 app.apply(Command::Time(TimeCommand::SetDate(date)));
+            }
+            if let Some(from) = compare {
+                app.apply(Command::SetCompareFrom(from));
             }
             if let Some(path) = screenshot {
                 app.save_screenshot_and_quit(path);

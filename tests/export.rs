@@ -505,6 +505,7 @@ fn a_date_after_the_data_review_is_marked_on_the_map() {
                 language: caucasus_atlas::atlas::Language::En,
                 hidden_layers: Default::default(),
                 extent: None,
+                compare: None,
             },
         )
     };

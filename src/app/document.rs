@@ -143,6 +143,10 @@ impl Document {
             | Command::ToggleEventList
             | Command::ToggleHelp
             | Command::ToggleStories
+            | Command::ToggleCompare
+            | Command::SetCompareFrom(_)
+            | Command::ToggleSwipe
+            | Command::SetSwipeDivider(_)
             | Command::Quit => {}
         }
         before.changes_to(&self.fingerprint())
@@ -282,6 +286,7 @@ impl Document {
             language: self.language,
             hidden_layers: self.hidden_layers.clone(),
             extent,
+            compare: None,
         }
     }
 

@@ -30,6 +30,9 @@ pub struct MapExportWindow {
     dressing: Dressing,
     path: String,
     runner: ExportRunner,
+    /// Compare mode's earlier date while compare mode is on (the export then
+    /// draws what changed hands since, with its table).
+    pub compare_from: Option<crate::time::Date>,
 }
 
 impl Default for MapExportWindow {
@@ -42,6 +45,7 @@ impl Default for MapExportWindow {
             dressing: Dressing::default(),
             path: String::new(),
             runner: ExportRunner::default(),
+            compare_from: None,
         }
     }
 }
@@ -114,6 +118,11 @@ impl MapExportWindow {
                     document.date(),
                     document.language().endonym()
                 ));
+                if let Some(from) = self.compare_from {
+                    ui.label(format!(
+                        "Compare mode: what changed hands since {from}, with its table."
+                    ));
+                }
                 if self.runner.controls(ui, "Export") {
                     self.start(ctx, document, view);
                 }
@@ -169,13 +178,14 @@ impl MapExportWindow {
             size: self.size,
             view: if self.current_view { view } else { None },
         };
-        let request = request_for(
+        let mut request = request_for(
             document,
             document.date(),
             self.format,
             framing,
             &self.dressing,
         );
+        request.compare_from = self.compare_from;
         let path = PathBuf::from(self.path.trim());
         let (atlas, projected) = (
             document.data().atlas.clone(),

@@ -28,6 +28,10 @@ pub struct ExportArgs {
     /// Height in pixels (1 to 16384).
     #[arg(long, default_value_t = 1080, value_parser = parse_height, allow_negative_numbers = true)]
     pub height: u32,
+    /// Compare with this earlier date (YYYY-MM-DD): the areas that changed
+    /// hands since then are hatched and outlined, with a table of their km².
+    #[arg(long, value_parser = parse_date, value_name = "D1")]
+    pub compare: Option<Date>,
     /// Area, layers, language and what goes around the map.
     #[command(flatten)]
     pub picture: PictureArgs,
@@ -94,9 +98,20 @@ pub fn run(
     let Some(data) = load(data, err)? else {
         return Ok(1);
     };
-    let request = args
+    if let Some(from) = args.compare
+        && from >= args.date
+    {
+        writeln!(
+            err,
+            "error: --compare {from} is not before --date {} (the map shows the later date, with what changed since the earlier one)",
+            args.date
+        )?;
+        return Ok(2);
+    }
+    let mut request = args
         .picture
         .request(args.date, (args.width, args.height), format);
+    request.compare_from = args.compare;
     match export::export_to_file(&data.atlas, &data.projected, &request, &args.out) {
         Ok(()) => {
             writeln!(

@@ -51,6 +51,7 @@ impl PictureArgs {
                 }
             },
             pixels_per_point: None,
+            compare_from: None,
         }
     }
 }

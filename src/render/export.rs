@@ -14,6 +14,8 @@ use emath::Rect;
 use super::raster::{self, RgbaImage};
 use super::svg::{ExportOptions, Layout, write_svg};
 use crate::atlas::{Atlas, Language, LayerKind};
+use crate::compare::{Region, ZoneAreas, compare};
+use crate::scene::compare::CompareOverlay;
 use crate::scene::{Scene, SceneOptions, build_scene};
 use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox};
 use crate::time::Date;
@@ -98,6 +100,9 @@ pub struct ExportRequest {
     pub include: ExportOptions,
     /// Pixels per point (`None`: 1 at 1920×1080, 2 at 3840×2160, …).
     pub pixels_per_point: Option<f32>,
+    /// Compare mode (`export --compare D1`): the areas that changed hands
+    /// since this earlier date, hatched and outlined, with their table in the panel.
+    pub compare_from: Option<Date>,
 }
 
 impl ExportRequest {
@@ -115,6 +120,7 @@ impl ExportRequest {
             format: Format::Png,
             include: ExportOptions::default(),
             pixels_per_point: None,
+            compare_from: None,
         }
     }
 }
@@ -263,6 +269,10 @@ impl Prepared {
         };
         let projector = Projector::new(view, map);
         let extent = projector.visible_map_rect();
+        let compare = match request.compare_from {
+            Some(from) => Some(compare_overlay(atlas, from, request)?),
+            None => None,
+        };
         Ok(Prepared {
             projector,
             layout,
@@ -272,6 +282,7 @@ impl Prepared {
                 hidden_layers: hidden,
                 // The legend and the sources block describe what the map shows.
                 extent: Some(extent),
+                compare,
             },
             include: request.include.clone(),
         })
@@ -317,6 +328,21 @@ impl Prepared {
     /// The image for a Scene.
     pub fn image(&self, scene: &Scene) -> Result<RgbaImage, ExportError> {
         raster::rasterize(&self.svg(scene)).map_err(ExportError)
+    }
+}
+
+/// The changed areas between `from` and the request's date, inside its box
+/// when it has one.
+fn compare_overlay(
+    atlas: &Atlas,
+    from: Date,
+    request: &ExportRequest,
+) -> Result<std::sync::Arc<CompareOverlay>, ExportError> {
+    let zones = ZoneAreas::build(atlas);
+    let region = request.bbox.map(Region::from_box);
+    match compare(atlas, &zones, from, request.date, region.as_ref()) {
+        Ok(c) => Ok(std::sync::Arc::new(CompareOverlay::build(c.into()))),
+        Err(e) => fail(format!("--compare {from} cannot be drawn: {e}")),
     }
 }
 

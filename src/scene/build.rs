@@ -4,7 +4,11 @@
 
 use std::collections::BTreeSet;
 
+use std::sync::Arc;
+
 use geo::{Contains, Intersects};
+
+use super::compare::CompareOverlay;
 
 use super::Scene;
 use super::credits::Credits;
@@ -27,6 +31,10 @@ pub struct SceneOptions {
     /// credits then list only what lies in it. Everything is still drawn; the
     /// painters cull what is off screen.
     pub extent: Option<geo::Rect<f64>>,
+    /// Compare mode: the changed areas since an earlier date, drawn over this
+    /// date's map with their table, when the overlay's second date is this
+    /// date (an overlay for another date is never drawn).
+    pub compare: Option<Arc<CompareOverlay>>,
 }
 
 impl SceneOptions {
@@ -63,6 +71,7 @@ impl SceneOptions {
 ///     language: Language::En,
 ///     hidden_layers: Default::default(),
 ///     extent: None,
+///     compare: None,
 /// };
 /// let scene = build_scene(&data.atlas, &data.projected, &options);
 /// assert_eq!(scene.caption, "10 November 2020");
@@ -83,6 +92,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
             .filter(|reviewed| *reviewed < options.date)
             .map(|reviewed| format!("data reviewed to {}", caption(reviewed))),
         credits: Vec::new(),
+        compare: None,
     };
     let mut credits = Credits::default();
     let mut styles = LayerStyles::default();
@@ -107,6 +117,11 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
     }
     scene.strokes.extend(outlines);
     scene.legend = styles.legend(atlas);
+    if let Some(overlay) = options.compare.as_ref().filter(|o| o.to() == options.date) {
+        scene.strokes.extend(overlay.strokes.iter().cloned());
+        scene.legend.insert(0, overlay.legend_entry());
+        scene.compare = Some(overlay.table.clone());
+    }
     scene.credits = credits.into_list();
     scene
 }

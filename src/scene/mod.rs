@@ -2,6 +2,7 @@
 //! The window and every export draw the same Scene.
 
 mod build;
+pub mod compare;
 mod credits;
 pub mod labels;
 mod layers;
@@ -162,6 +163,8 @@ pub struct Scene {
     /// Credits for what is drawn: the sources of the visible features (deduplicated,
     /// in drawing order) followed by the base-map credits.
     pub credits: Vec<Credit>,
+    /// The table of gains and losses, in compare mode (see [`compare`]).
+    pub compare: Option<compare::CompareTable>,
 }
 
 /// One credited source.

@@ -109,6 +109,7 @@ pub fn step_request(
             ..ExportOptions::default()
         },
         pixels_per_point: None,
+        compare_from: None,
     }
 }
 
