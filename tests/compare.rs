@@ -664,3 +664,57 @@ fn export_compare_refuses_a_first_date_that_is_not_earlier() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn the_scene_draws_the_overlay_only_on_its_second_date() {
+    use caucasus_atlas::data::AtlasData;
+    use caucasus_atlas::scene::compare::CompareOverlay;
+    use caucasus_atlas::scene::{SceneOptions, build_scene};
+    use std::sync::Arc;
+    let data = AtlasData::load(None);
+    let overlay = Arc::new(CompareOverlay::build(Arc::new(diff(
+        "2020-09-26",
+        "2020-11-10",
+        None,
+    ))));
+    assert!(overlay.strokes.len() > 50, "{}", overlay.strokes.len());
+    let scene_on = |day: &str| {
+        build_scene(
+            &data.atlas,
+            &data.projected,
+            &SceneOptions {
+                date: d(day),
+                language: caucasus_atlas::atlas::Language::En,
+                hidden_layers: Default::default(),
+                extent: None,
+                compare: Some(overlay.clone()),
+            },
+        )
+    };
+    let plain = |day: &str| {
+        build_scene(
+            &data.atlas,
+            &data.projected,
+            &SceneOptions {
+                date: d(day),
+                language: caucasus_atlas::atlas::Language::En,
+                hidden_layers: Default::default(),
+                extent: None,
+                compare: None,
+            },
+        )
+    };
+    let with = scene_on("2020-11-10");
+    let table = with.compare.as_ref().expect("the table on the second date");
+    assert_eq!(table.rows.len(), 1);
+    assert_eq!((table.rows[0].from, table.rows[0].to), (Nkr, Aze));
+    assert_eq!(
+        with.strokes.len(),
+        plain("2020-11-10").strokes.len() + overlay.strokes.len()
+    );
+    assert!(with.legend[0].text.contains("since 26 September 2020"));
+    // Another date: the overlay would show ground taken before it was taken.
+    let other = scene_on("2020-10-20");
+    assert!(other.compare.is_none());
+    assert_eq!(other.strokes.len(), plain("2020-10-20").strokes.len());
+}

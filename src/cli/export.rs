@@ -114,9 +114,12 @@ pub fn run(
     request.compare_from = args.compare;
     match export::export_to_file(&data.atlas, &data.projected, &request, &args.out) {
         Ok(()) => {
+            let compared = args
+                .compare
+                .map_or(String::new(), |from| format!(", compared with {from}"));
             writeln!(
                 out,
-                "wrote {} ({}×{} pixels, {})",
+                "wrote {} ({}×{} pixels, {}{compared})",
                 display(&args.out),
                 args.width,
                 args.height,

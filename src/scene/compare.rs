@@ -171,7 +171,7 @@ impl CompareTable {
             total,
             net,
             note: comparison.approximate().then(|| {
-                "Areas are geodesic (WGS84). ± bounds each approximate zone's edge length × its stated uncertainty."
+                "Areas are geodesic (WGS84); the ± bound is each approximate zone's edge length × its stated uncertainty, summed."
                     .to_string()
             }),
         }
