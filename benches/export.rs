@@ -29,6 +29,7 @@ fn benches(c: &mut Criterion) {
         names: Default::default(),
         hidden_layers: Default::default(),
         extent: None,
+        compare: None,
     };
     c.bench_function("scene for 2020-11-10", |b| {
         b.iter(|| build_scene(&data.atlas, &data.projected, black_box(&options)))

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             );
             ExitCode::from(code.clamp(0, 255) as u8)
         }
-        None => open_window(cli.data, cli.date, cli.names, cli.screenshot),
+        None => open_window(cli.data, cli.date, cli.names, cli.compare, cli.screenshot),
     }
 }
 
@@ -55,6 +55,7 @@ fn open_window(
     _data_dir: Option<PathBuf>,
     _date: Option<Date>,
     _names: Option<NameOrder>,
+    _compare: Option<Date>,
     _screenshot: Option<PathBuf>,
 ) -> ExitCode {
     eprintln!(
@@ -68,6 +69,7 @@ fn open_window(
     data_dir: Option<PathBuf>,
     date: Option<Date>,
     names: Option<NameOrder>,
+    compare: Option<Date>,
     screenshot: Option<PathBuf>,
 ) -> ExitCode {
     // A screenshot that cannot be saved is found before the window opens.
@@ -108,6 +110,9 @@ fn open_window(
             }
             if let Some(names) = names {
                 app.apply(Command::SetNames(names));
+            }
+            if let Some(from) = compare {
+                app.apply(Command::SetCompareFrom(from));
             }
             if let Some(path) = screenshot {
                 app.save_screenshot_and_quit(path);

@@ -563,3 +563,160 @@ fn the_union_of_a_change_has_the_area_of_its_zones() {
     fn sendable<T: Send + Sync + 'static>(_: &T) {}
     sendable(&diff("2020-09-26", "2020-11-10", None));
 }
+
+// --- export --compare ---------------------------------------------------------
+
+/// The text of every `<text>` element of an SVG, unescaped enough for the
+/// figures (the table's characters need no escaping).
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let start = t.find('>')? + 1;
+            let end = t.find("</text>")?;
+            Some(t[start..end].replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+#[test]
+fn export_compare_draws_the_table_of_the_2020_war_in_the_panel() {
+    use caucasus_atlas::scene::compare::format_km2;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("war.svg");
+    let (code, stdout, err) = run(&[
+        "export",
+        "--date",
+        "2020-11-10",
+        "--compare",
+        "2020-09-26",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("wrote"), "{stdout}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let texts = svg_texts(&svg);
+    let war = diff("2020-09-26", "2020-11-10", None);
+    let taken = war.change(Nkr, Aze).unwrap();
+    // Long lines wrap in the panel: read the panel as one text.
+    let joined = texts.join(" ");
+    let has = |s: &str| joined.contains(s);
+    assert!(
+        has("Changed hands, 26 September 2020 to 10 November 2020"),
+        "{joined}"
+    );
+    assert!(
+        has("Nagorno-Karabakh Republic / Artsakh (de facto) to Azerbaijan"),
+        "{joined}"
+    );
+    let area = format!(
+        "{} km² ± {} km²",
+        format_km2(taken.area_km2),
+        format_km2(taken.uncertainty_km2)
+    );
+    assert!(has(&area), "{area} in {joined}");
+    // The share of what Artsakh held, near the published third (see above).
+    let share = texts
+        .iter()
+        .find_map(|t| t.strip_suffix(" % of what NKR held on 26 September 2020"))
+        .and_then(|s| s.parse::<f64>().ok())
+        .expect("the share row");
+    assert!((share - 32.5).abs() < 3.3, "{share}");
+    assert!(has(&format!(
+        "In all {} km² ± {} km² changed hands",
+        format_km2(war.changed_km2()),
+        format_km2(war.changed_uncertainty_km2())
+    )));
+    let aze = war.totals[&Aze];
+    assert!(has(&format!(
+        "AZE: +{} km² ({} then {})",
+        format_km2(aze.net_km2()),
+        format_km2(aze.from_km2),
+        format_km2(aze.to_km2)
+    )));
+    assert!(has(&format!("NKR: -{} km²", format_km2(taken.area_km2))));
+    // The changed area is drawn: hatch lines in Azerbaijan's colour.
+    let hatch = svg
+        .lines()
+        .find(|l| l.contains("stroke=\"#009e73\" stroke-width=\"1.1\""))
+        .expect("the compare hatching");
+    assert!(hatch.matches('M').count() > 50, "{hatch}");
+}
+
+#[test]
+fn export_compare_refuses_a_first_date_that_is_not_earlier() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    let (code, _, err) = run(&[
+        "export",
+        "--date",
+        "2020-09-26",
+        "--compare",
+        "2020-11-10",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--compare 2020-11-10 is not before --date 2020-09-26"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_scene_draws_the_overlay_only_on_its_second_date() {
+    use caucasus_atlas::data::AtlasData;
+    use caucasus_atlas::scene::compare::CompareOverlay;
+    use caucasus_atlas::scene::{SceneOptions, build_scene};
+    use std::sync::Arc;
+    let data = AtlasData::load(None);
+    let overlay = Arc::new(CompareOverlay::build(Arc::new(diff(
+        "2020-09-26",
+        "2020-11-10",
+        None,
+    ))));
+    assert!(overlay.strokes.len() > 50, "{}", overlay.strokes.len());
+    let scene_on = |day: &str| {
+        build_scene(
+            &data.atlas,
+            &data.projected,
+            &SceneOptions {
+                date: d(day),
+                language: caucasus_atlas::atlas::Language::En,
+                names: Default::default(),
+                hidden_layers: Default::default(),
+                extent: None,
+                compare: Some(overlay.clone()),
+            },
+        )
+    };
+    let plain = |day: &str| {
+        build_scene(
+            &data.atlas,
+            &data.projected,
+            &SceneOptions {
+                date: d(day),
+                language: caucasus_atlas::atlas::Language::En,
+                names: Default::default(),
+                hidden_layers: Default::default(),
+                extent: None,
+                compare: None,
+            },
+        )
+    };
+    let with = scene_on("2020-11-10");
+    let table = with.compare.as_ref().expect("the table on the second date");
+    assert_eq!(table.rows.len(), 1);
+    assert_eq!((table.rows[0].from, table.rows[0].to), (Nkr, Aze));
+    assert_eq!(
+        with.strokes.len(),
+        plain("2020-11-10").strokes.len() + overlay.strokes.len()
+    );
+    assert!(with.legend[0].text.contains("since 26 September 2020"));
+    // Another date: the overlay would show ground taken before it was taken.
+    let other = scene_on("2020-10-20");
+    assert!(other.compare.is_none());
+    assert_eq!(other.strokes.len(), plain("2020-10-20").strokes.len());
+}

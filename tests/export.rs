@@ -506,6 +506,7 @@ fn a_date_after_the_data_review_is_marked_on_the_map() {
                 names: Default::default(),
                 hidden_layers: Default::default(),
                 extent: None,
+                compare: None,
             },
         )
     };

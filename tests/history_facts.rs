@@ -175,6 +175,7 @@ fn the_corridor_reads_as_the_russian_peacekeepers_control_not_held_by_russia() {
             names: NameOrder::Holder,
             hidden_layers: Default::default(),
             extent: None,
+            compare: None,
         };
         build_scene(&data().atlas, &data().projected, &options)
             .legend

@@ -21,6 +21,7 @@ fn labels(data: &AtlasData, date: &str, names: NameOrder) -> Vec<String> {
         names,
         hidden_layers: Default::default(),
         extent: None,
+        compare: None,
     };
     build_scene(&data.atlas, &data.projected, &options)
         .labels

@@ -5,7 +5,7 @@
 
 use crate::atlas::{Language, LayerKind, NameOrder};
 use crate::spatial::{MapPoint, MapView};
-use crate::time::TimeCommand;
+use crate::time::{Date, TimeCommand};
 
 /// A user command.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +55,16 @@ pub enum Command {
     StoryStep(bool),
     /// Choose the window's light or dark look (or follow the system).
     SetTheme(egui::ThemePreference),
+    /// Turn compare mode on or off (what changed hands since an earlier date).
+    ToggleCompare,
+    /// Compare with this earlier date (the timeline's second handle); turns
+    /// compare mode on.
+    SetCompareFrom(Date),
+    /// Show or hide compare mode's swipe view (the earlier date left of a
+    /// divider, the shown date right of it); turns compare mode on.
+    ToggleSwipe,
+    /// Move the swipe divider to this share (0–1) of the map's width.
+    SetSwipeDivider(f32),
     /// Close the window.
     Quit,
 }

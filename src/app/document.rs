@@ -148,6 +148,10 @@ impl Document {
             | Command::ToggleStories
             | Command::StoryStep(_)
             | Command::SetTheme(_)
+            | Command::ToggleCompare
+            | Command::SetCompareFrom(_)
+            | Command::ToggleSwipe
+            | Command::SetSwipeDivider(_)
             | Command::Quit => {}
         }
         before.changes_to(&self.fingerprint())
@@ -301,6 +305,7 @@ impl Document {
             names: self.names,
             hidden_layers: self.hidden_layers.clone(),
             extent,
+            compare: None,
         }
     }
 

@@ -44,6 +44,9 @@ pub struct MapExportWindow {
     /// The alt text of the map to export, with the scene options it was made
     /// for (made again only when they change, and only while it is shown).
     alt_text: Option<(SceneOptions, String)>,
+    /// Compare mode's earlier date while compare mode is on (the export then
+    /// draws what changed hands since, with its table).
+    pub compare_from: Option<crate::time::Date>,
 }
 
 impl Default for MapExportWindow {
@@ -60,6 +63,7 @@ impl Default for MapExportWindow {
             path: String::new(),
             runner: ExportRunner::default(),
             alt_text: None,
+            compare_from: None,
         }
     }
 }
@@ -136,6 +140,11 @@ impl MapExportWindow {
                     document.date(),
                     document.language().endonym()
                 ));
+                if let Some(from) = self.compare_from {
+                    ui.label(format!(
+                        "Compare mode: what changed hands since {from}, with its table."
+                    ));
+                }
                 if self.runner.controls(ui, "Export") {
                     self.start(ctx, document, extent);
                 }
@@ -299,6 +308,7 @@ impl MapExportWindow {
         request.include.theme = self.theme;
         // Exactly what the window shows, in its aspect.
         request.extent = if self.current_view { extent } else { None };
+        request.compare_from = self.compare_from;
         request
     }
 

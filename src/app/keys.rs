@@ -75,6 +75,8 @@ pub fn shortcuts() -> Vec<(Modifiers, Key, Command, &'static str)> {
         (Modifiers::COMMAND, Key::F, Command::OpenSearch, "Ctrl+F"),
         (Modifiers::NONE, Key::Slash, Command::OpenSearch, "/"),
         (Modifiers::NONE, Key::E, Command::ToggleEventList, "E"),
+        (Modifiers::NONE, Key::C, Command::ToggleCompare, "C"),
+        (Modifiers::NONE, Key::V, Command::ToggleSwipe, "V"),
         (Modifiers::NONE, Key::F1, Command::ToggleHelp, "F1"),
         (Modifiers::NONE, Key::Questionmark, Command::ToggleHelp, "?"),
         (Modifiers::COMMAND, Key::Q, Command::Quit, "Ctrl+Q"),
@@ -106,6 +108,8 @@ pub fn describe(command: &Command) -> &'static str {
         Command::ToggleHelp => "show or hide this help",
         Command::StoryStep(true) => "next claim, while a story is played",
         Command::StoryStep(false) => "previous claim, while a story is played",
+        Command::ToggleCompare => "compare mode: what changed hands since an earlier date",
+        Command::ToggleSwipe => "compare mode's swipe view (earlier date left, shown date right)",
         Command::Quit => "quit",
         _ => "",
     }

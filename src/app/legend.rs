@@ -15,10 +15,16 @@ const LEGEND_WIDTH: f32 = 250.0;
 const MARGIN: f32 = 10.0;
 
 /// Shows `legend` over the map in `map_rect`, open or folded as the user left
-/// it, out of the way of `avoid` (the selected feature on screen).
-pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry], avoid: Option<Pos2>) {
+/// it, out of the way of `avoid` (the selected feature on screen). Returns
+/// the box it took (compare mode's table docks beside it).
+pub fn show_legend(
+    ui: &Ui,
+    map_rect: Rect,
+    legend: &[LegendEntry],
+    avoid: Option<Pos2>,
+) -> Option<Rect> {
     if legend.is_empty() {
-        return;
+        return None;
     }
     let id = ui.scope_id().with("map-legend");
     // Where the box would stand in the left corner, with last frame's size.
@@ -36,7 +42,7 @@ pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry], avoid: Optio
     } else {
         (Align2::LEFT_BOTTOM, left_corner)
     };
-    egui::Area::new(id)
+    let shown = egui::Area::new(id)
         .pivot(pivot)
         .fixed_pos(anchor)
         .constrain_to(map_rect)
@@ -63,6 +69,7 @@ pub fn show_legend(ui: &Ui, map_rect: Rect, legend: &[LegendEntry], avoid: Optio
                         });
                 });
         });
+    Some(shown.response.rect)
 }
 
 fn legend_row(ui: &mut Ui, entry: &LegendEntry) {

@@ -10,6 +10,7 @@
 use egui::{Response, RichText, Sense, Ui};
 
 use super::Command;
+use super::compare_view::{self, CompareView};
 use super::document::Document;
 use super::map_overlay;
 use super::scene_painter::{
@@ -185,13 +186,15 @@ impl MapPanel {
         }
     }
 
-    /// Shows the map; returns the user's pans, zooms and selections.
+    /// Shows the map (with compare mode's overlay, table and swipe view);
+    /// returns the user's pans, zooms and selections.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         document: &Document,
         scene: &Scene,
         overlay: Overlay<'_>,
+        compare: &CompareView<'_>,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -203,15 +206,27 @@ impl MapPanel {
         }
         let projector = Projector::new(view, rect);
         let painter = ui.painter_at(rect);
-        let (stats, placed) = paint_scene(&painter, scene, &projector);
+        let (stats, placed) = match compare.swipe {
+            Some((before, share)) => {
+                compare_view::paint_swipe(&painter, before, scene, &projector, share)
+            }
+            None => {
+                let painted = paint_scene(&painter, scene, &projector);
+                paint_caption(&painter, rect, &scene.caption, scene.data_note.as_deref());
+                painted
+            }
+        };
         paint_overlay(&painter, &projector, document, overlay);
-        paint_caption(&painter, rect, &scene.caption, scene.data_note.as_deref());
         paint_scale_bar(&painter, &projector);
         register_label_accessibility(ui.ctx(), response.id, &placed);
         let selected_on_screen = document
             .selection()
             .map(|(_, at)| projector.map_to_screen(*at));
-        super::legend::show_legend(ui, rect, &scene.legend, selected_on_screen);
+        let legend = super::legend::show_legend(ui, rect, &scene.legend, selected_on_screen);
+        compare_view::show_table(ui, rect, compare.status, legend);
+        if let Some((_, share)) = compare.swipe {
+            commands.extend(compare_view::divider_handle(ui, rect, share));
+        }
 
         self.cursor_lonlat = response
             .hover_pos()

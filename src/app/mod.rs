@@ -7,6 +7,8 @@
 //! stored state). The widgets are rebuilt every frame.
 
 pub mod command;
+pub mod compare_mode;
+pub mod compare_view;
 pub mod data_problems;
 pub mod details;
 pub mod document;
@@ -98,6 +100,10 @@ pub struct Panels {
     pub flash: zone_flash::ZoneFlash,
     /// Light, dark, or as the system says (stored between runs).
     pub theme: egui::ThemePreference,
+    /// Compare mode: the earlier date, the swipe view and the cached comparisons.
+    pub compare: compare_mode::CompareMode,
+    /// The Scene of compare mode's earlier date (the swipe view's left side).
+    pub swipe_scene: SceneCache,
 }
 
 /// What the window needs from the desktop: dialogs, screenshots, waking up.
@@ -285,6 +291,10 @@ impl AtlasApp {
                     .step_by(forward, &self.document, self.map_rect());
                 self.apply_story_commands(steps);
             }
+            Command::ToggleCompare
+            | Command::SetCompareFrom(_)
+            | Command::ToggleSwipe
+            | Command::SetSwipeDivider(_) => self.apply_compare(command),
             Command::Quit => {
                 if let Some(ctx) = &self.platform.ctx {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -321,10 +331,56 @@ impl AtlasApp {
         )
     }
 
+    /// Carries out a compare mode command.
+    fn apply_compare(&mut self, command: Command) {
+        let compare = &mut self.panels.compare;
+        let timeline = self.document.timeline();
+        let default_from =
+            || compare_mode::CompareMode::default_from(timeline.date(), timeline.range());
+        match command {
+            Command::ToggleCompare => {
+                compare.on ^= true;
+                if !compare.on {
+                    compare.swipe = false;
+                }
+            }
+            Command::SetCompareFrom(date) => {
+                compare.from = Some(date.clamp(timeline.start(), timeline.end()));
+                compare.on = true;
+            }
+            Command::ToggleSwipe => {
+                compare.swipe ^= true;
+                compare.on |= compare.swipe;
+            }
+            Command::SetSwipeDivider(share) if share.is_finite() => {
+                compare.divider = share.clamp(0.02, 0.98);
+            }
+            _ => {}
+        }
+        if compare.on && compare.from.is_none() {
+            compare.from = Some(default_from());
+        }
+    }
+
+    /// Compare mode's state (its status, D1, the swipe view).
+    pub fn compare_mode(&self) -> &compare_mode::CompareMode {
+        &self.panels.compare
+    }
+
+    /// Waits (at most `limit`) until compare mode's comparison for the shown
+    /// date is ready: for tests and `--screenshot`, which have no user to wait.
+    pub fn wait_for_compare(&mut self, limit: std::time::Duration) {
+        let atlas = self.document.data().atlas.clone();
+        self.panels
+            .compare
+            .wait(&atlas, self.document.date(), limit);
+    }
+
     /// The Scene for the current document, rebuilt only when it changes.
     pub fn scene(&mut self) -> &Scene {
         let extent = self.panels.map.visible_extent();
-        self.panels.scene.get(&self.document, extent)
+        let overlay = self.panels.compare.status().overlay().cloned();
+        self.panels.scene.get(&self.document, extent, overlay)
     }
 
     /// What a click or hover at `point` finds, top first (hidden layers excluded).
@@ -418,12 +474,14 @@ impl AtlasApp {
         let cursor = self.panels.map.cursor_lonlat();
         egui::Panel::bottom("status-bar").show(ui, |ui| status_bar::status_bar(ui, cursor));
         let caption = crate::scene::caption(self.document.date());
+        let compare = self.panels.compare.controls();
         egui::Panel::bottom("timeline").show(ui, |ui| {
             commands.extend(self.panels.timeline.show(
                 ui,
                 self.document.timeline(),
                 &self.document.data().marks,
                 &caption,
+                compare,
             ));
         });
         // The side panels together never take more than half the window
@@ -440,6 +498,12 @@ impl AtlasApp {
                     commands.extend(layers_panel::layers_panel(ui, &self.document));
                 });
         }
+        self.panels.compare.update(
+            &self.document.data().atlas,
+            self.document.date(),
+            self.platform.ctx.as_ref(),
+        );
+        let overlay = self.panels.compare.status().overlay().cloned();
         if let (Some(feature), Some((_, at))) =
             (self.document.selected(), self.document.selection())
         {
@@ -449,14 +513,29 @@ impl AtlasApp {
                 .size_range(200.0_f32.min(details_widest)..=details_widest.max(200.0))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
+                        if let Some(overlay) = &overlay {
+                            compare_view::change_details(ui, &self.document, overlay, *at);
+                        }
                         commands.extend(details::details_panel(ui, &self.document, feature, *at));
                     });
                 });
         }
         let extent = self.panels.map.visible_extent();
-        let scene = self.panels.scene.get(&self.document, extent);
+        let scene = self.panels.scene.get(&self.document, extent, overlay);
+        let compare = &self.panels.compare;
+        let swipe = match (compare.on && compare.swipe, compare.from) {
+            (true, Some(from)) => Some((
+                self.panels.swipe_scene.get_on(&self.document, extent, from),
+                compare.divider,
+            )),
+            _ => None,
+        };
+        let view = compare_view::CompareView {
+            status: compare.status(),
+            swipe,
+        };
         let now = ui.input(|i| i.time);
-        let overlay = map_panel::Overlay {
+        let marks = map_panel::Overlay {
             highlights: self.panels.stories.highlighted(),
             flash: self.panels.flash.zones(now),
             flash_strength: self.panels.flash.strength(now),
@@ -464,7 +543,11 @@ impl AtlasApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE.fill(crate::scene::style::PAPER))
             .show(ui, |ui| {
-                commands.extend(self.panels.map.show(ui, &self.document, scene, overlay));
+                commands.extend(
+                    self.panels
+                        .map
+                        .show(ui, &self.document, scene, marks, &view),
+                );
             });
         commands
     }
@@ -512,6 +595,10 @@ impl AtlasApp {
             .projector()
             .and_then(export_common::visible_box);
         let can_ask = self.platform.pending_pick.is_none();
+        let compare = &self.panels.compare;
+        self.panels.map_export.compare_from = compare
+            .from
+            .filter(|from| compare.on && *from < self.document.date());
         let mut wants_dialog = None;
         let extent = self.panels.map.visible_extent();
         if self.panels.map_export.open
@@ -539,7 +626,12 @@ impl AtlasApp {
     /// Takes a requested screenshot once this frame is drawn.
     fn take_pending_screenshot(&mut self, ctx: &egui::Context) {
         if let Some(shot) = &mut self.platform.screenshot_then_quit {
-            shot.on_frame(ctx);
+            // A screenshot in compare mode waits for the comparison.
+            if self.panels.compare.computing() {
+                ctx.request_repaint();
+            } else {
+                shot.on_frame(ctx);
+            }
         }
         let Some(path) = self.platform.pending_screenshot.take() else {
             return;

@@ -120,12 +120,15 @@ impl Geometry {
 }
 
 /// Shows the bar over `window` (zoomed and panned here); returns the command
-/// the user gave with it, if any.
+/// the user gave with it, if any. `compare_from` is compare mode's earlier
+/// date, drawn as a second handle: dragging that handle, or a Ctrl+click on
+/// the bar, sets it (and returns no time command).
 pub fn timeline_bar(
     ui: &mut Ui,
     timeline: &Timeline,
     marks: &[Mark],
     window: &mut TimeWindow,
+    compare_from: &mut Option<Date>,
 ) -> Option<TimeCommand> {
     let width = ui.available_width();
     let (rect, response) =
@@ -150,6 +153,14 @@ pub fn timeline_bar(
     paint_ticks(&painter, &geometry, marks, rect.top() + 12.0);
     paint_rail(ui, &painter, &geometry, timeline.date());
     paint_scale(ui, &painter, &geometry);
+    let second = compare_handle(ui, &response, &geometry, *compare_from, timeline.date());
+    if let Some(from) = *compare_from {
+        paint_compare_handle(&painter, &geometry, from, timeline.date());
+    }
+    if let Some(from) = second {
+        *compare_from = Some(from);
+        return None;
+    }
     if range.is_some() {
         return range;
     }
@@ -158,6 +169,69 @@ pub fn timeline_bar(
         return requested;
     }
     pointer_command(&response, &geometry, marks).or(requested)
+}
+
+/// Compare mode's second handle: a drag that starts on it (nearer to it than
+/// to the date's handle) moves it; a Ctrl+click anywhere on the bar puts it
+/// there. Returns the new earlier date.
+fn compare_handle(
+    ui: &Ui,
+    response: &Response,
+    geometry: &Geometry,
+    from: Option<Date>,
+    date: Date,
+) -> Option<Date> {
+    let id = response.id.with("compare-handle-drag");
+    let command = ui.input(|i| i.modifiers.command);
+    if command && response.clicked() {
+        return response
+            .interact_pointer_pos()
+            .map(|p| geometry.date_at(p.x));
+    }
+    if response.drag_started()
+        && let (Some(from), Some(p)) = (from, ui.input(|i| i.pointer.press_origin()))
+    {
+        let to_second = (geometry.x_of(from) - p.x).abs();
+        let to_main = (geometry.x_of(date) - p.x).abs();
+        let grabbed =
+            to_second <= 8.0 && to_second < to_main && (p.y - geometry.rail_y).abs() <= 12.0;
+        ui.ctx().data_mut(|d| d.insert_temp(id, grabbed));
+    }
+    let grabbed = ui.ctx().data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if !grabbed {
+        return None;
+    }
+    if response.drag_stopped() || !response.dragged() {
+        ui.ctx().data_mut(|d| d.remove::<bool>(id));
+    }
+    response
+        .interact_pointer_pos()
+        .map(|p| geometry.date_at(p.x))
+}
+
+/// The earlier date's handle: a dark ring on the rail, the stretch between
+/// the two dates drawn thicker, and "from" above it.
+fn paint_compare_handle(painter: &Painter, geometry: &Geometry, from: Date, date: Date) {
+    let clamp = |x: f32| x.clamp(geometry.rail.left(), geometry.rail.right());
+    let (x, y) = (clamp(geometry.x_of(from)), geometry.rail_y);
+    let to = clamp(geometry.x_of(date));
+    painter.line_segment(
+        [Pos2::new(x.min(to), y), Pos2::new(x.max(to), y)],
+        Stroke::new(5.0, Color32::from_rgb(0xD5, 0x5E, 0x00)),
+    );
+    painter.circle(
+        Pos2::new(x, y),
+        6.0,
+        Color32::WHITE,
+        Stroke::new(2.5, Color32::from_rgb(0xD5, 0x5E, 0x00)),
+    );
+    painter.text(
+        Pos2::new(x, y - 9.0),
+        Align2::CENTER_BOTTOM,
+        "from",
+        FontId::proportional(10.0),
+        Color32::from_rgb(0xA0, 0x40, 0x00),
+    );
 }
 
 /// Shift+drag selects the range playback runs over; a Shift+click clears it.

@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::Command;
+use super::compare_mode::CompareControls;
 use super::keys::shortcut_for;
 use super::timeline_bar::{TimeWindow, timeline_bar};
 use crate::atlas::Mark;
@@ -68,13 +69,15 @@ pub struct TimelinePanel {
 }
 
 impl TimelinePanel {
-    /// Shows the panel; returns the commands the user gave.
+    /// Shows the panel (with compare mode's controls and second handle);
+    /// returns the commands the user gave.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         timeline: &Timeline,
         marks: &[Mark],
         caption: &str,
+        compare: CompareControls,
     ) -> Vec<Command> {
         let mut out = Vec::new();
         ui.add_space(4.0);
@@ -90,12 +93,20 @@ impl TimelinePanel {
             go_to_field(ui, timeline, &mut self.field, &mut out);
         });
         let mut window = self.window.unwrap_or_else(|| TimeWindow::whole(timeline));
-        if let Some(command) = timeline_bar(ui, timeline, marks, &mut window) {
+        let mut compare_from = compare.from.filter(|_| compare.on);
+        if let Some(command) = timeline_bar(ui, timeline, marks, &mut window, &mut compare_from) {
             out.push(Command::Time(command));
+        }
+        if let Some(from) = compare_from
+            && compare_from != compare.from.filter(|_| compare.on)
+        {
+            out.push(Command::SetCompareFrom(from));
         }
         self.window = (window != TimeWindow::whole(timeline)).then_some(window);
         ui.horizontal(|ui| {
             self.range_menu(ui, timeline, &mut out);
+            ui.separator();
+            compare_controls(ui, timeline, compare, &mut out);
             ui.separator();
             what_changed(ui, timeline.date(), marks);
         });
@@ -176,6 +187,52 @@ fn what_changed(ui: &mut Ui, date: Date, marks: &[Mark]) {
         RichText::new(format!("{}: {shown}{tail}", crate::scene::caption(date)))
             .color(ui.visuals().strong_text_color()),
     );
+}
+
+/// Compare mode: the Compare toggle, its earlier date with a button that
+/// takes the shown date, and the Swipe toggle.
+fn compare_controls(
+    ui: &mut Ui,
+    timeline: &Timeline,
+    compare: CompareControls,
+    out: &mut Vec<Command>,
+) {
+    let mut on = compare.on;
+    if ui
+        .toggle_value(&mut on, "Compare")
+        .on_hover_text(format!(
+            "Show what changed hands since an earlier date, hatched, with its km² ({})",
+            shortcut_for(&Command::ToggleCompare)
+        ))
+        .changed()
+    {
+        out.push(Command::ToggleCompare);
+    }
+    if !compare.on {
+        return;
+    }
+    if let Some(from) = compare.from {
+        ui.label(format!("since {from}"))
+            .on_hover_text("Drag the orange handle on the bar, or Ctrl+click the bar, to move it");
+    }
+    if ui
+        .button("Since this date")
+        .on_hover_text("Compare later dates with the date shown now")
+        .clicked()
+    {
+        out.push(Command::SetCompareFrom(timeline.date()));
+    }
+    let mut swipe = compare.swipe;
+    if ui
+        .toggle_value(&mut swipe, "Swipe")
+        .on_hover_text(format!(
+            "The earlier date left of a divider, the date shown right of it ({})",
+            shortcut_for(&Command::ToggleSwipe)
+        ))
+        .changed()
+    {
+        out.push(Command::ToggleSwipe);
+    }
 }
 
 /// A button that sends `command`, with its shortcut in the tooltip.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::atlas::Loaded;
 use crate::compare::{Comparison, Region, ZoneAreas, compare};
+use crate::scene::compare::format_km2 as km2;
 use crate::spatial::RegionBox;
 use crate::time::Date;
 
@@ -53,26 +54,6 @@ pub fn run(
         write_table(&comparison, out)?;
     }
     Ok(0)
-}
-
-/// `1234.5` → `1,234.5`; under 10 with one decimal, else whole.
-fn km2(v: f64) -> String {
-    if v.abs() < 10.0 {
-        return format!("{v:.1}");
-    }
-    let whole = format!("{:.0}", v.abs());
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if v < 0.0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
 }
 
 fn write_table(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {

@@ -35,6 +35,10 @@ pub struct ExportArgs {
     /// Also write the citation beside the image: F.sources.json (CSL-JSON) and F.sources.txt.
     #[arg(long)]
     pub cite: bool,
+    /// Compare with this earlier date (YYYY-MM-DD): the areas that changed
+    /// hands since then are hatched and outlined, with a table of their km².
+    #[arg(long, value_parser = parse_date, value_name = "D1")]
+    pub compare: Option<Date>,
     /// Area, layers, language and what goes around the map.
     #[command(flatten)]
     pub picture: PictureArgs,
@@ -138,6 +142,16 @@ pub fn run(
     let Some(data) = load(data, err)? else {
         return Ok(1);
     };
+    if let Some(from) = args.compare
+        && from >= args.date
+    {
+        writeln!(
+            err,
+            "error: --compare {from} is not before --date {} (the map shows the later date, with what changed since the earlier one)",
+            args.date
+        )?;
+        return Ok(2);
+    }
     let size = args
         .preset
         .and_then(Preset::size)
@@ -156,6 +170,7 @@ pub fn run(
         .unwrap_or_else(|| args.preset.map_or(Theme::Light, Preset::theme));
     request.dpi = args.dpi;
     request.text_as_paths = args.text_as_paths;
+    request.compare_from = args.compare;
     let written = export::export_to_file(&data.atlas, &data.projected, &request, &args.out)
         .and_then(|()| {
             if args.cite {
@@ -180,7 +195,14 @@ pub fn run(
                 (Format::Pdf, None) => format!("{w}×{h} pixels as a PDF at {} dpi", request.dpi()),
                 _ => format!("{w}×{h} pixels"),
             };
-            let mut wrote = format!("wrote {} ({size}, {})", display(&args.out), args.date);
+            let compared = args
+                .compare
+                .map_or(String::new(), |from| format!(", compared with {from}"));
+            let mut wrote = format!(
+                "wrote {} ({size}, {}{compared})",
+                display(&args.out),
+                args.date
+            );
             if let Some((json, text)) = cited {
                 wrote.push_str(&format!(
                     "\nwrote {} and {}",

@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub date: Option<Date>,
 
+    /// Open the window in compare mode: what changed hands between this
+    /// earlier date (YYYY-MM-DD) and the date shown, hatched, with its km².
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub compare: Option<Date>,
+
     /// Open the window, save a screenshot of it as PNG after it has drawn, and exit
     /// (for checking that the window works on a machine without a person at it).
     #[arg(long, value_name = "FILE")]

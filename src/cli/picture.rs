@@ -55,6 +55,8 @@ impl PictureArgs {
                     ..ExportOptions::default()
                 }
             },
+            pixels_per_point: None,
+            compare_from: None,
             ..ExportRequest::new(date)
         }
     }

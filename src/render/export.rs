@@ -17,7 +17,9 @@ use super::pdf::{PdfInfo, Placement};
 use super::raster::{self, RgbaImage};
 use super::svg::{ExportOptions, Layout, write_svg};
 use crate::atlas::{Atlas, Language, LayerKind, NameOrder};
+use crate::compare::{Region, ZoneAreas, compare};
 use crate::scene::alt_text::alt_text;
+use crate::scene::compare::CompareOverlay;
 use crate::scene::{Scene, SceneOptions, build_scene};
 use crate::spatial::{MapView, ProjectedAtlas, Projector, REGION, RegionBox};
 use crate::time::Date;
@@ -176,6 +178,9 @@ pub struct ExportRequest {
     pub dpi: Option<f32>,
     /// Text turned into outlines (SVG and PDF) for machines without the fonts.
     pub text_as_paths: bool,
+    /// Compare mode (`export --compare D1`): the areas that changed hands
+    /// since this earlier date, hatched and outlined, with their table in the panel.
+    pub compare_from: Option<Date>,
 }
 
 impl ExportRequest {
@@ -198,6 +203,7 @@ impl ExportRequest {
             paper: None,
             dpi: None,
             text_as_paths: false,
+            compare_from: None,
         }
     }
 
@@ -433,6 +439,10 @@ impl Prepared {
         let map: Rect = layout.map;
         let projector = Projector::new(view, map);
         let extent = projector.visible_map_rect();
+        let compare = match request.compare_from {
+            Some(from) => Some(compare_overlay(atlas, from, request)?),
+            None => None,
+        };
         Ok(Prepared {
             projector,
             layout,
@@ -443,6 +453,7 @@ impl Prepared {
                 hidden_layers: hidden,
                 // The legend and the sources block describe what the map shows.
                 extent: Some(extent),
+                compare,
             },
             include: request.include.clone(),
             sheet,
@@ -623,6 +634,21 @@ fn on_sheet(page: &str, layout: &Layout, sheet: &Sheet) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// The changed areas between `from` and the request's date, inside its box
+/// when it has one.
+fn compare_overlay(
+    atlas: &Atlas,
+    from: Date,
+    request: &ExportRequest,
+) -> Result<std::sync::Arc<CompareOverlay>, ExportError> {
+    let zones = ZoneAreas::build(atlas);
+    let region = request.bbox.map(Region::from_box);
+    match compare(atlas, &zones, from, request.date, region.as_ref()) {
+        Ok(c) => Ok(std::sync::Arc::new(CompareOverlay::build(c.into()))),
+        Err(e) => fail(format!("--compare {from} cannot be drawn: {e}")),
+    }
 }
 
 /// A rendered map with the geometry that placed it, so callers (and tests)

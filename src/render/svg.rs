@@ -7,6 +7,8 @@
 //! requested pixels (`pixels_per_point`), the way the window does on a HiDPI
 //! screen, so a 3840×2160 export looks like a 1920×1080 one at twice the detail.
 
+mod compare_block;
+
 use std::fmt::Write as _;
 
 use ecolor::Color32;
@@ -799,6 +801,9 @@ fn write_panel(
         y: panel.min.y + pad,
     };
     write_title_block(&mut column, scene, options);
+    if let Some(table) = &scene.compare {
+        compare_block::write_compare_block(&mut column, scene, table);
+    }
     if options.legend && !scene.legend.is_empty() {
         write_legend_block(&mut column, scene);
     }

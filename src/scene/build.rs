@@ -4,7 +4,11 @@
 
 use std::collections::BTreeSet;
 
+use std::sync::Arc;
+
 use geo::{Contains, Intersects};
+
+use super::compare::CompareOverlay;
 
 use super::Scene;
 use super::credits::Credits;
@@ -30,6 +34,10 @@ pub struct SceneOptions {
     /// credits then list only what lies in it. Everything is still drawn; the
     /// painters cull what is off screen.
     pub extent: Option<geo::Rect<f64>>,
+    /// Compare mode: the changed areas since an earlier date, drawn over this
+    /// date's map with their table, when the overlay's second date is this
+    /// date (an overlay for another date is never drawn).
+    pub compare: Option<Arc<CompareOverlay>>,
 }
 
 impl SceneOptions {
@@ -67,6 +75,7 @@ impl SceneOptions {
 ///     names: NameOrder::Holder,
 ///     hidden_layers: Default::default(),
 ///     extent: None,
+///     compare: None,
 /// };
 /// let scene = build_scene(&data.atlas, &data.projected, &options);
 /// assert_eq!(scene.caption, "10 November 2020");
@@ -92,6 +101,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         ghost: None,
         reviewed: atlas.reviewed,
         origins: Origins::default(),
+        compare: None,
     };
     scene.origins.record(
         Counts::default(),
@@ -152,6 +162,11 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
     }
     scene.origins.strokes = outline_origins;
     scene.legend = styles.legend(atlas);
+    if let Some(overlay) = options.compare.as_ref().filter(|o| o.to() == options.date) {
+        scene.strokes.extend(overlay.strokes.iter().cloned());
+        scene.legend.insert(0, overlay.legend_entry());
+        scene.compare = Some(overlay.table.clone());
+    }
     scene.credits = credits.into_ranked();
     scene
 }

@@ -3,6 +3,7 @@
 
 pub mod alt_text;
 mod build;
+pub mod compare;
 pub mod credits;
 pub mod ghost;
 pub mod labels;
@@ -224,6 +225,8 @@ pub struct Scene {
     pub reviewed: Option<Date>,
     /// The layer and feature each fill, stroke, marker and label draws.
     pub origins: origins::Origins,
+    /// The table of gains and losses, in compare mode (see [`compare`]).
+    pub compare: Option<compare::CompareTable>,
 }
 
 /// One credited source.

@@ -117,6 +117,8 @@ pub fn step_request(
             title: Some(step_title(story, number, which)),
             ..ExportOptions::default()
         },
+        pixels_per_point: None,
+        compare_from: None,
         ..ExportRequest::new(date)
     }
 }
