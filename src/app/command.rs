@@ -48,6 +48,18 @@ pub enum Command {
     ToggleHelp,
     /// Show or hide the story player.
     ToggleStories,
+    /// Ask for a GeoJSON file (the native dialog) and load it as a layer.
+    OpenLayer,
+    /// Load a user's GeoJSON file as a layer (with the mapping remembered
+    /// for it, or guessed), off the UI thread; a file already loaded is
+    /// loaded again in its place.
+    LoadLayer(std::path::PathBuf),
+    /// Load a user's file with this mapping (the mapping dialog's "Reload").
+    LoadLayerWith(std::path::PathBuf, crate::atlas::import::Mapping),
+    /// Stop the load in progress.
+    CancelLayerLoad,
+    /// Remove a user's layer.
+    RemoveLayer(LayerKind),
     /// Close the window.
     Quit,
 }

@@ -40,11 +40,17 @@ impl SaveDialog {
     }
 }
 
-/// Asks the user where to save a file.
+/// Asks the user where to save a file, or which file to open.
 pub trait FilePicker: Send + Sync {
     /// Blocks until the user picks a path; `None` when they cancel or when no
     /// dialog can be shown.
     fn save_file(&self, dialog: &SaveDialog) -> Option<PathBuf>;
+
+    /// Blocks until the user picks a file to open (the dialog's title, folder
+    /// and filter as for saving); `None` when they cancel or none can be shown.
+    fn open_file(&self, _dialog: &SaveDialog) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The desktop's own dialog (through the XDG desktop portal, else `zenity`).
@@ -59,6 +65,15 @@ impl FilePicker for NativeFilePicker {
             .set_file_name(&dialog.file_name)
             .add_filter(kind, extensions)
             .save_file()
+    }
+
+    fn open_file(&self, dialog: &SaveDialog) -> Option<PathBuf> {
+        let (kind, extensions) = &dialog.filter;
+        rfd::FileDialog::new()
+            .set_title(&dialog.title)
+            .set_directory(&dialog.folder)
+            .add_filter(kind, extensions)
+            .pick_file()
     }
 }
 
@@ -93,6 +108,22 @@ impl<P> PendingPick<P> {
         std::thread::spawn(move || {
             // The receiver may be gone (window closed); nothing is lost then.
             let _ = send.send(picker.save_file(&dialog));
+            ctx.request_repaint();
+        });
+        PendingPick { purpose, answer }
+    }
+
+    /// Opens an "open file" dialog on a new thread (see [`PendingPick::ask`]).
+    pub fn ask_open(
+        picker: Arc<dyn FilePicker>,
+        dialog: SaveDialog,
+        purpose: P,
+        ctx: &egui::Context,
+    ) -> PendingPick<P> {
+        let (send, answer) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = send.send(picker.open_file(&dialog));
             ctx.request_repaint();
         });
         PendingPick { purpose, answer }

@@ -1,19 +1,18 @@
 //! `caucasus-atlas at --date D --lon X --lat Y [--json]`.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use serde_json::json;
 
 use crate::atlas::{ControlStatus, LayerKind, SHOWN_CHARS, Source, printable};
-use crate::data::AtlasData;
+use crate::data::{AtlasData, DataSource};
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::{ATLAS_START, Date};
 
 /// Prints what is at the point on the date.
 #[allow(clippy::too_many_arguments)]
 pub fn run(
-    data: Option<&PathBuf>,
+    source: &DataSource,
     date: Date,
     lon: f64,
     lat: f64,
@@ -36,10 +35,8 @@ pub fn run(
         )?;
         return Ok(2);
     }
-    let data = AtlasData::load(data);
-    for e in &data.errors {
-        writeln!(err, "warning: {e}")?;
-    }
+    let data = AtlasData::load_source(source);
+    super::export::print_load_problems(&data, err)?;
     super::export::warn_unplaced(&data, err)?;
     let Some(point) = conformal_conic().forward(lon, lat) else {
         writeln!(err, "error: --lon {lon} --lat {lat} cannot be projected")?;
@@ -106,6 +103,10 @@ pub fn run(
                 }
                 if let Some(until) = span.until {
                     obj["until"] = json!(until.to_string());
+                }
+                // A user's feature carries all its properties as given.
+                if f.layer.is_user() {
+                    obj["properties"] = serde_json::Value::Object(f.properties());
                 }
                 obj
             })
@@ -181,6 +182,13 @@ pub fn run(
                     let kind = printable(&f.kind, SHOWN_CHARS);
                     match (&f.layer, f.lifespan.from) {
                         (LayerKind::Events, Some(from)) => format!("{kind} event of {from}"),
+                        (LayerKind::User(_), Some(from)) => match f.lifespan.until {
+                            Some(until) if until == from.add_days(1) => format!("{kind} on {from}"),
+                            Some(until) => {
+                                format!("{kind} from {from} to {}", until.add_days(-1))
+                            }
+                            None => format!("{kind} since {from}"),
+                        },
                         (_, Some(from)) => format!("{kind} since {from}"),
                         _ => kind.into_owned(),
                     }

@@ -9,12 +9,16 @@ mod export;
 mod find;
 mod picture;
 mod story;
+mod user_layers;
+
+pub use user_layers::UserLayerArgs;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::atlas::{Language, LayerKind};
+use crate::data::DataSource;
 use crate::render::animation::Step;
 use crate::render::export::{check_size, parse_bbox};
 use crate::spatial::RegionBox;
@@ -27,6 +31,10 @@ pub struct Cli {
     /// Read the layers from this folder's *.geojson files instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// Your own GeoJSON layers, on top of the atlas's.
+    #[command(flatten)]
+    pub user_layers: UserLayerArgs,
 
     /// Open the window on this date (YYYY-MM-DD; default: today).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
@@ -45,7 +53,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the bundled data, or each given GeoJSON file on its own.
+    /// Validate the bundled data, or each given GeoJSON file on its own (a
+    /// file in the atlas's schema against it, any other as a user's layer);
+    /// `--layer FILE` checks FILE as a user's layer.
     Check {
         /// Files to check (default: the bundled data, or --data DIR).
         paths: Vec<PathBuf>,
@@ -179,23 +189,25 @@ fn parse_step(text: &str) -> Result<Step, String> {
     text.parse::<Step>().map_err(|e| e.to_string())
 }
 
-/// Runs a subcommand; returns the process exit code. Output goes to `out`,
-/// errors to `err`, so tests can read both.
+/// Runs a subcommand on the data of `source` (its folder, or the bundled
+/// data, and users' layers); returns the process exit code. Output goes to
+/// `out`, errors to `err`, so tests can read both.
 pub fn run(
     command: Command,
-    data: Option<PathBuf>,
+    source: DataSource,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> i32 {
+    let data = source.dir.clone();
     let result = match command {
-        Command::Check { paths } => check::run(&paths, data.as_ref(), out, err),
+        Command::Check { paths } => check::run(&paths, &source, out, err),
         Command::At {
             date,
             lon,
             lat,
             radius_km,
             json,
-        } => at::run(data.as_ref(), date, lon, lat, radius_km, json, out, err),
+        } => at::run(&source, date, lon, lat, radius_km, json, out, err),
         Command::Events { from, to, json } => events::run(data.as_ref(), from, to, json, out, err),
         Command::Find { text, json } => find::run(data.as_ref(), &text, json, out, err),
         Command::Diff {
@@ -204,8 +216,8 @@ pub fn run(
             bbox,
             json,
         } => diff::run(data.as_ref(), from, to, bbox, json, out, err),
-        Command::Export(args) => export::run(args, data.as_ref(), out, err),
-        Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
+        Command::Export(args) => export::run(args, &source, out, err),
+        Command::Animate(args) => animate::run(args, &source, out, err),
         Command::Story { action } => story::run(action, data.as_ref(), out, err),
     };
     match result {

@@ -85,7 +85,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         credits: Vec::new(),
     };
     let mut credits = Credits::default();
-    let mut styles = LayerStyles::default();
+    let mut styles = LayerStyles::for_atlas(atlas);
     // Outlines go on top of every fill, so collect them apart and append later.
     let mut outlines = Vec::new();
     for (feature, pf) in visible_on(atlas, projected, options.date, &|layer| {

@@ -16,6 +16,7 @@ use crate::spatial::{MapPoint, projected::MapPath, triangulate::Triangulation};
 use crate::time::Date;
 
 pub use build::{SceneOptions, build_scene, caption};
+pub use layers::{USER_PALETTE, user_layer_color};
 
 /// A filled area.
 #[derive(Clone, Debug)]

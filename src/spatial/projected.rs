@@ -74,6 +74,31 @@ impl ProjectedAtlas {
         ProjectedAtlas { features }
     }
 
+    /// Projects one more layer of `atlas` (a user's layer just added at
+    /// `layer_index`), leaving the others as they are.
+    pub fn add_layer(&mut self, atlas: &Atlas, layer_index: usize) {
+        if let Some(layer) = atlas.layers.get(layer_index) {
+            self.features.extend(
+                layer
+                    .features
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| project_feature(f, layer_index, i)),
+            );
+        }
+    }
+
+    /// Drops the projected features of the layer at `layer_index` (removed
+    /// from the atlas); the layers after it move down by one.
+    pub fn remove_layer(&mut self, layer_index: usize) {
+        self.features.retain(|pf| pf.layer_index != layer_index);
+        for pf in &mut self.features {
+            if pf.layer_index > layer_index {
+                pf.layer_index -= 1;
+            }
+        }
+    }
+
     /// The atlas feature a projected feature stands for.
     pub fn feature<'a>(&self, atlas: &'a Atlas, pf: &ProjectedFeature) -> &'a Feature {
         &atlas.layers[pf.layer_index].features[pf.feature_index]
