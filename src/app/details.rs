@@ -184,7 +184,7 @@ pub fn details_panel(
         )),
     };
     ui.label(RichText::new("Sources").strong());
-    sources_list(ui, &feature.sources);
+    sources_list(ui, document.data().atlas.sources_of(feature));
     if feature.layer.is_user() {
         ui.separator();
         ui.label(RichText::new("Properties").strong());

@@ -364,6 +364,18 @@ impl Atlas {
         self.layers.iter().flat_map(|l| l.features.iter())
     }
 
+    /// The sources of a feature: its own, or for a user's feature that names
+    /// none, its layer's (the source typed for the layer, or "user data" —
+    /// kept once per layer, not once per feature).
+    pub fn sources_of<'a>(&'a self, feature: &'a Feature) -> &'a [Source] {
+        if !feature.sources.is_empty() || !feature.layer.is_user() {
+            return &feature.sources;
+        }
+        self.layer(&feature.layer)
+            .and_then(|l| l.user.as_ref())
+            .map_or(&feature.sources, |u| std::slice::from_ref(&u.source))
+    }
+
     /// The feature with this id.
     pub fn feature(&self, id: &str) -> Option<&Feature> {
         self.features().find(|f| f.id == id)

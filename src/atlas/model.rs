@@ -197,7 +197,8 @@ pub struct Feature {
     pub de_jure: Option<Controller>,
     /// Claims by others than the de jure state, dated (control zones).
     pub claims: Vec<Claim>,
-    /// At least one.
+    /// At least one (a user's feature without its own: none here, its
+    /// layer's apply, see `Atlas::sources_of`).
     pub sources: Vec<Source>,
     /// How exact its geometry is.
     pub precision: Precision,

@@ -64,7 +64,7 @@ pub fn run(
                     "id": f.id,
                     "name": f.name.en,
                     "kind": f.kind,
-                    "sources": f.sources.iter().map(source_json).collect::<Vec<_>>(),
+                    "sources": data.atlas.sources_of(f).iter().map(source_json).collect::<Vec<_>>(),
                 });
                 let span = match f.state_on(date) {
                     Some(state) => {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use geo::CoordsIter;
 
-use crate::atlas::import::{Severity, first_look, import_file};
+use crate::atlas::import::{Severity, check_file, first_look};
 use crate::atlas::{DataError, LINE_CHARS, LayerKind, Loaded, META_FILE, printable};
 use crate::data::{DataSource, UserLayerSpec};
 use crate::spatial::conformal_conic;
@@ -130,9 +130,7 @@ fn check_user_layer(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<usize> {
-    let Ok(imported) = import_file(&spec.path, &spec.mapping, None) else {
-        return Ok(0);
-    };
+    let imported = check_file(&spec.path, &spec.mapping);
     let file = printable(&imported.layer.file, LINE_CHARS).into_owned();
     if let Some(info) = &imported.layer.user
         && !info.guesses.is_empty()

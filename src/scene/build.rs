@@ -95,7 +95,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         // credited nor listed in the legend.
         let listed = options.in_extent(pf);
         if listed {
-            credits.add(feature);
+            credits.add_sources(atlas.sources_of(feature));
         }
         let mut canvas = Canvas {
             scene: &mut scene,

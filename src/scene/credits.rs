@@ -3,7 +3,6 @@
 use std::collections::BTreeSet;
 
 use super::Credit;
-use crate::atlas::Feature;
 
 /// GeoNames cites one page per place; the map credits the database once.
 const GEONAMES_PAGES: &str = "https://www.geonames.org/";
@@ -16,9 +15,9 @@ pub struct Credits {
 }
 
 impl Credits {
-    /// Credits the sources of `feature` not credited yet.
-    pub fn add(&mut self, feature: &Feature) {
-        for source in &feature.sources {
+    /// Credits the sources not credited yet.
+    pub fn add_sources(&mut self, sources: &[crate::atlas::Source]) {
+        for source in sources {
             let key = source.url.clone().unwrap_or_else(|| source.title.clone());
             let geonames = key.starts_with(GEONAMES_PAGES);
             let key = if geonames {

@@ -22,8 +22,10 @@ pub(crate) struct Context<'a> {
     pub file: &'a str,
     pub layer: &'a LayerKind,
     pub fields: &'a Fields,
-    /// The source credited when a feature names none.
-    pub default_source: &'a Source,
+    /// Whether polygons are checked for self-intersections (`check`): a
+    /// polygon that fails is drawn as given all the same, so loading for the
+    /// map skips the cost.
+    pub check_polygons: bool,
 }
 
 /// Properties that may name what a feature is, best first.
@@ -164,11 +166,21 @@ fn line(nest: Nest, path: &str) -> Result<LineString<f64>, String> {
             items.len()
         ));
     }
-    let coords = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| position(p, &format!("{path}[{i}]")))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut coords = Vec::with_capacity(items.len());
+    for (i, p) in items.into_iter().enumerate() {
+        // The path is spelt out only for an error (this runs per vertex).
+        coords.push(match p {
+            Nest::Pos([lon, lat])
+                if lon.is_finite()
+                    && lat.is_finite()
+                    && (-180.0..=180.0).contains(&lon)
+                    && (-90.0..=90.0).contains(&lat) =>
+            {
+                Coord { x: lon, y: lat }
+            }
+            other => position(other, &format!("{path}[{i}]"))?,
+        });
+    }
     Ok(LineString::new(coords))
 }
 
@@ -382,6 +394,7 @@ pub(crate) fn convert(
                 );
             }
             let fault = match &geometry {
+                _ if !ctx.check_polygons => None,
                 Geometry::Polygon(p) => polygon_fault(std::slice::from_ref(p)),
                 Geometry::MultiPolygon(mp) => polygon_fault(&mp.0),
                 _ => None,
@@ -425,9 +438,8 @@ pub(crate) fn convert(
             partisan: None,
         });
     }
-    if sources.is_empty() {
-        sources.push(ctx.default_source.clone());
-    }
+    // Without a source of its own, the feature is credited to its layer's
+    // (see `Atlas::sources_of`), held once for the layer.
 
     if report.has_errors() {
         return (None, report.problems);

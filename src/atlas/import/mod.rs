@@ -262,7 +262,28 @@ pub fn import_file(
 ) -> Result<Imported, Cancelled> {
     let file = path.display().to_string();
     let name = layer_name_for(path);
-    import(&file, &name, Input::File(path), mapping, progress)
+    import(&file, &name, Input::File(path), mapping, progress, false)
+}
+
+/// [`import_file`] for `check`: polygons are also checked for
+/// self-intersections and crossing rings (a warning each; they are drawn as
+/// given, so loading for the map skips this).
+pub fn check_file(path: &Path, mapping: &Mapping) -> Imported {
+    let file = path.display().to_string();
+    let name = layer_name_for(path);
+    match import(&file, &name, Input::File(path), mapping, None, true) {
+        Ok(imported) => imported,
+        // Nothing cancels a check.
+        Err(Cancelled) => Imported {
+            layer: Layer {
+                kind: LayerKind::User(name),
+                file,
+                features: Vec::new(),
+                user: None,
+            },
+            problems: Vec::new(),
+        },
+    }
 }
 
 /// The fields to read: the mapping's, the rest guessed from the first
@@ -351,7 +372,7 @@ pub fn import_text(
     mapping: &Mapping,
     progress: Option<&Progress>,
 ) -> Result<Imported, Cancelled> {
-    import(file, name, Input::Text(text), mapping, progress)
+    import(file, name, Input::Text(text), mapping, progress, true)
 }
 
 fn import(
@@ -360,6 +381,7 @@ fn import(
     input: Input<'_>,
     mapping: &Mapping,
     progress: Option<&Progress>,
+    check_polygons: bool,
 ) -> Result<Imported, Cancelled> {
     let (fields, guesses, unknown) = resolve_fields(input, mapping);
     let layer = LayerKind::User(name.to_string());
@@ -391,7 +413,7 @@ fn import(
         file,
         layer: &layer,
         fields: &fields,
-        default_source: &default_source,
+        check_polygons,
     };
     let mut features: Vec<Feature> = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();

@@ -5,6 +5,17 @@ fn d(s: &str) -> Date {
     s.parse().unwrap()
 }
 
+/// The title of the first source a feature is credited to.
+fn sources(imported: &Imported, index: usize) -> String {
+    let atlas = crate::atlas::Atlas {
+        layers: vec![imported.layer.clone()],
+        reviewed: None,
+    };
+    atlas.sources_of(&atlas.layers[0].features[index])[0]
+        .title
+        .clone()
+}
+
 fn import(text: &str, mapping: &Mapping) -> Imported {
     import_text("mine.geojson", "mine", text, mapping, None).unwrap()
 }
@@ -92,7 +103,7 @@ fn fields_are_guessed_and_the_guess_reported() {
     );
     assert_eq!(info.source.title, "user data");
     assert_eq!(imported.layer.features[1].name.en, "Barda");
-    assert_eq!(imported.layer.features[1].sources[0].title, "user data");
+    assert_eq!(sources(&imported, 1), "user data");
     assert!(imported.layer.features[1].is_shown_on(d("2020-10-11")));
     assert_eq!(info.total, 2);
 }
@@ -114,10 +125,7 @@ fn a_field_no_feature_has_is_an_error_and_the_features_load_undated() {
         ]
     );
     assert_eq!(imported.layer.features.len(), 1);
-    assert_eq!(
-        imported.layer.features[0].sources[0].title,
-        "My notes, 2024"
-    );
+    assert_eq!(sources(&imported, 0), "My notes, 2024");
 }
 
 #[test]
