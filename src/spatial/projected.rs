@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use geo::{BoundingRect, MapCoords};
+use geo::{BoundingRect, Intersects, MapCoords};
+use rstar::{AABB, RTree, RTreeObject};
 
 use super::hatch::{HATCH_SPACING_KM, hatch_lines};
 use super::projection::{MapPoint, conformal_conic};
@@ -54,6 +55,41 @@ pub struct ProjectedFeature {
 pub struct ProjectedAtlas {
     /// Parallel to the atlas's features, layer by layer.
     pub features: Vec<ProjectedFeature>,
+    /// The features' boxes in an R-tree, for "what is here" (hover, click,
+    /// `at`) without looking at every feature.
+    index: RTree<FeatureBox>,
+}
+
+/// A feature's bounding box in the index.
+#[derive(Clone, Debug, PartialEq)]
+struct FeatureBox {
+    /// Position in `ProjectedAtlas::features`.
+    index: usize,
+    envelope: AABB<[f64; 2]>,
+}
+
+impl RTreeObject for FeatureBox {
+    type Envelope = AABB<[f64; 2]>;
+
+    fn envelope(&self) -> Self::Envelope {
+        self.envelope
+    }
+}
+
+fn feature_boxes(features: &[ProjectedFeature]) -> RTree<FeatureBox> {
+    RTree::bulk_load(
+        features
+            .iter()
+            .enumerate()
+            .map(|(index, pf)| FeatureBox {
+                index,
+                envelope: AABB::from_corners(
+                    [pf.bbox.min().x, pf.bbox.min().y],
+                    [pf.bbox.max().x, pf.bbox.max().y],
+                ),
+            })
+            .collect(),
+    )
 }
 
 fn to_path(line: &geo::LineString<f64>) -> MapPath {
@@ -71,7 +107,27 @@ impl ProjectedAtlas {
                 }
             }
         }
-        ProjectedAtlas { features }
+        let index = feature_boxes(&features);
+        ProjectedAtlas { features, index }
+    }
+
+    /// The positions in `features` of every feature whose box meets `area`
+    /// (map km), in ascending order. Falls back to looking at every feature
+    /// if `features` was changed without rebuilding the index.
+    pub fn candidates(&self, area: &geo::Rect<f64>) -> Vec<usize> {
+        if self.index.size() != self.features.len() {
+            return (0..self.features.len())
+                .filter(|&i| self.features[i].bbox.intersects(area))
+                .collect();
+        }
+        let envelope = AABB::from_corners([area.min().x, area.min().y], [area.max().x, area.max().y]);
+        let mut found: Vec<usize> = self
+            .index
+            .locate_in_envelope_intersecting(&envelope)
+            .map(|b| b.index)
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     /// Projects one more layer of `atlas` (a user's layer just added at
@@ -85,6 +141,7 @@ impl ProjectedAtlas {
                     .enumerate()
                     .filter_map(|(i, f)| project_feature(f, layer_index, i)),
             );
+            self.index = feature_boxes(&self.features);
         }
     }
 
@@ -97,6 +154,7 @@ impl ProjectedAtlas {
                 pf.layer_index -= 1;
             }
         }
+        self.index = feature_boxes(&self.features);
     }
 
     /// The atlas feature a projected feature stands for.
