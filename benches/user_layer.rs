@@ -20,9 +20,7 @@ fn benches(c: &mut Criterion) {
     let read = || import_text("big.geojson", "big", &text, &Mapping::default(), None);
     let mut group = c.benchmark_group("user layer");
     group.sample_size(10);
-    group.bench_function("read the 1M-vertex layer", |b| {
-        b.iter(|| black_box(read()))
-    });
+    group.bench_function("read the 1M-vertex layer", |b| b.iter(|| black_box(read())));
     group.finish();
 
     let imported = read().expect("not cancelled");
@@ -36,7 +34,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("hover lookup with the 1M-vertex layer", |b| {
         b.iter(|| {
             for p in &points {
-                black_box(features_at(&data.atlas, &data.projected, date, *p, 2.0, &|_| true));
+                black_box(features_at(
+                    &data.atlas,
+                    &data.projected,
+                    date,
+                    *p,
+                    2.0,
+                    &|_| true,
+                ));
             }
         })
     });

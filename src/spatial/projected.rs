@@ -120,7 +120,8 @@ impl ProjectedAtlas {
                 .filter(|&i| self.features[i].bbox.intersects(area))
                 .collect();
         }
-        let envelope = AABB::from_corners([area.min().x, area.min().y], [area.max().x, area.max().y]);
+        let envelope =
+            AABB::from_corners([area.min().x, area.min().y], [area.max().x, area.max().y]);
         let mut found: Vec<usize> = self
             .index
             .locate_in_envelope_intersecting(&envelope)
