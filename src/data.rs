@@ -27,6 +27,9 @@ pub struct DataSource {
     pub dir: Option<PathBuf>,
     /// Users' layers, in order (the last drawn on top).
     pub user_layers: Vec<UserLayerSpec>,
+    /// The mapping given on the command line, for user files named
+    /// otherwise (`check FILE`).
+    pub mapping: Mapping,
 }
 
 impl DataSource {
@@ -34,7 +37,7 @@ impl DataSource {
     pub fn dir(dir: Option<&PathBuf>) -> DataSource {
         DataSource {
             dir: dir.cloned(),
-            user_layers: Vec::new(),
+            ..DataSource::default()
         }
     }
 

@@ -174,3 +174,15 @@ fn export_draws_lists_and_credits_a_users_layer() {
     // The bundled data is still drawn and credited.
     assert!(text.contains("Held by Azerbaijan"), "legend of the atlas");
 }
+
+#[test]
+fn check_file_takes_the_mapping_flags() {
+    let (code, out, err) = atlas(&["check", INCIDENTS, "--time-field", "fid"]);
+    // fid holds 1…6, which are no dates: every feature is an error.
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains(r#"feature #0: property "fid": is the number 1, not a date"#),
+        "{err}"
+    );
+    assert!(!out.contains(r#"date: "event_date" (guessed)"#), "{out}");
+}

@@ -58,11 +58,7 @@ pub fn run(
             } else {
                 user_layers.push(UserLayerSpec {
                     path: path.clone(),
-                    mapping: source
-                        .user_layers
-                        .first()
-                        .map(|s| s.mapping.clone())
-                        .unwrap_or_default(),
+                    mapping: source.mapping.clone(),
                 });
             }
         }

@@ -64,6 +64,7 @@ impl UserLayerArgs {
                     mapping: mapping.clone(),
                 })
                 .collect(),
+            mapping,
         }
     }
 }
