@@ -323,3 +323,34 @@ pub fn layer_tooltip(layer: &crate::atlas::Layer) -> String {
 pub fn removable(layer: &LayerKind) -> bool {
     layer.is_user()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_mappings_are_checked_when_read() {
+        let good = r#"{"/data/incidents.geojson":{"time_field":"event_date","end_field":null,"duration_field":null,"name_field":"location","source":"Notes"}}"#;
+        let read = parse_mappings(good);
+        assert_eq!(
+            read.get("/data/incidents.geojson")
+                .and_then(|m| m.time_field.as_deref()),
+            Some("event_date")
+        );
+        // Junk, a wrong shape, an empty path or a field name far too long:
+        // dropped, never an error.
+        assert!(parse_mappings("\u{0}junk").is_empty());
+        assert!(parse_mappings(r#"{"a": 5}"#).is_empty());
+        assert!(parse_mappings(r#"{"": {"time_field": "d"}}"#).is_empty());
+        let long = format!(r#"{{"/f": {{"name_field": "{}"}}}}"#, "x".repeat(10_000));
+        assert!(parse_mappings(&long).is_empty());
+    }
+
+    #[test]
+    fn only_geojson_files_are_opened() {
+        assert!(is_geojson_path(Path::new("/a/incidents.GeoJSON")));
+        assert!(is_geojson_path(Path::new("export.json")));
+        assert!(!is_geojson_path(Path::new("notes.csv")));
+        assert!(!is_geojson_path(Path::new("geojson")));
+    }
+}
