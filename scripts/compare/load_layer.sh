@@ -5,8 +5,9 @@
 # /usr/bin/time (wall time and peak memory), three interleaved runs.
 #
 #   python3 -m venv /tmp/gpd-venv && /tmp/gpd-venv/bin/pip install geopandas pyogrio
-#   cargo build --release --example big_layer && cargo build --release
+#   cargo build --release --no-default-features && cargo build --example big_layer
 #   bash scripts/compare/load_layer.sh [SCALE]
+# (the generator may be a debug build: it only writes the file.)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -15,7 +16,9 @@ out=$(mktemp -d)
 venv=${GPD_VENV:-/tmp/gpd-venv}
 bin="$root/target/release/caucasus-atlas"
 big="$out/big.geojson"
-"$root/target/release/examples/big_layer" "$big" "$scale"
+gen="$root/target/release/examples/big_layer"
+[ -x "$gen" ] || gen="$root/target/debug/examples/big_layer"
+"$gen" "$big" "$scale"
 ls -l "$big"
 cmds=("$bin check --layer $big"
       "$bin at --layer $big --date 2020-10-04 --lon 46.75 --lat 39.8")
