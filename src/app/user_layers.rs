@@ -13,7 +13,7 @@ use egui::{RichText, Ui};
 
 use super::Command;
 use crate::atlas::import::{Cancelled, Mapping, Progress, import_file};
-use crate::atlas::{LINE_CHARS, LayerKind, printable};
+use crate::atlas::{LINE_CHARS, printable};
 use crate::data::AtlasData;
 
 /// The stored-state key of the remembered mappings.
@@ -304,7 +304,8 @@ fn mapping_form(ui: &mut Ui, dialog: &mut MappingDialog) {
     });
 }
 
-/// The layer's display line in the layer panel: its name, count and source.
+/// The layer panel's tooltip for a layer: its file and, for a user's layer,
+/// the source credited and the fields read.
 pub fn layer_tooltip(layer: &crate::atlas::Layer) -> String {
     let mut text = layer.file.clone();
     if let Some(user) = &layer.user {
@@ -317,11 +318,6 @@ pub fn layer_tooltip(layer: &crate::atlas::Layer) -> String {
         }
     }
     text
-}
-
-/// Whether `layer` is a user's layer that can be removed.
-pub fn removable(layer: &LayerKind) -> bool {
-    layer.is_user()
 }
 
 #[cfg(test)]

@@ -142,9 +142,10 @@ impl Imported {
 pub struct Progress {
     /// Set to stop loading.
     pub cancel: AtomicBool,
-    /// Features read so far.
+    /// How far reading got: bytes of a file, or features of a text.
     pub done: AtomicUsize,
-    /// Features in the file (an estimate until reading ends; 0 until known).
+    /// The whole: the file's bytes, or an estimate of the text's features
+    /// (0 until known).
     pub total: AtomicUsize,
 }
 
