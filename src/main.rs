@@ -15,6 +15,7 @@ use caucasus_atlas::atlas::{LINE_CHARS, printable};
 use caucasus_atlas::cli::{Cli, run};
 #[cfg(feature = "gui")]
 use caucasus_atlas::data::AtlasData;
+use caucasus_atlas::data::DataSource;
 #[cfg(feature = "gui")]
 use caucasus_atlas::render::export::{extension, probe_destination};
 use caucasus_atlas::time::Date;
@@ -23,17 +24,18 @@ use caucasus_atlas::time::TimeCommand;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let source = cli.user_layers.source(cli.data);
     match cli.command {
         Some(command) => {
             let code = run(
                 command,
-                cli.data,
+                source,
                 &mut std::io::stdout(),
                 &mut std::io::stderr(),
             );
             ExitCode::from(code.clamp(0, 255) as u8)
         }
-        None => open_window(cli.data, cli.date, cli.names, cli.compare, cli.screenshot),
+        None => open_window(source, cli.date, cli.names, cli.compare, cli.screenshot),
     }
 }
 
@@ -52,7 +54,7 @@ fn check_screenshot_path(path: &std::path::Path) -> Result<(), String> {
 /// Without the `gui` feature there is no window to open: say so.
 #[cfg(not(feature = "gui"))]
 fn open_window(
-    _data_dir: Option<PathBuf>,
+    _source: DataSource,
     _date: Option<Date>,
     _names: Option<NameOrder>,
     _compare: Option<Date>,
@@ -66,7 +68,7 @@ fn open_window(
 
 #[cfg(feature = "gui")]
 fn open_window(
-    data_dir: Option<PathBuf>,
+    source: DataSource,
     date: Option<Date>,
     names: Option<NameOrder>,
     compare: Option<Date>,
@@ -79,8 +81,8 @@ fn open_window(
         eprintln!("error: {}", printable(&e, LINE_CHARS));
         return ExitCode::FAILURE;
     }
-    let data = AtlasData::load(data_dir.as_ref());
-    for e in &data.errors {
+    let data = AtlasData::load_source(&source);
+    for e in data.errors.iter().chain(&data.warnings) {
         eprintln!("warning: {e}");
     }
     // Stored state never stops the program from starting: the file is checked

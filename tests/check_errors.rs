@@ -249,11 +249,17 @@ fn a_broken_feature_does_not_hide_the_others() {
         text.as_str(),
     )]);
     assert_eq!(loaded.atlas.features().count(), 1);
-    assert_eq!(loaded.errors.len(), 1);
+    // Every problem of the broken feature, not only the first.
+    assert_eq!(loaded.errors.len(), 2, "{:#?}", loaded.errors);
     assert!(
         loaded.errors[0]
             .to_string()
             .contains("feature \"bad\": property \"name\": is missing")
+    );
+    assert!(
+        loaded.errors[1]
+            .to_string()
+            .contains("feature \"bad\": property \"sources\": is missing")
     );
 }
 

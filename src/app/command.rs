@@ -65,6 +65,18 @@ pub enum Command {
     ToggleSwipe,
     /// Move the swipe divider to this share (0–1) of the map's width.
     SetSwipeDivider(f32),
+    /// Ask for a GeoJSON file (the native dialog) and load it as a layer.
+    OpenLayer,
+    /// Load a user's GeoJSON file as a layer (with the mapping remembered
+    /// for it, or guessed), off the UI thread; a file already loaded is
+    /// loaded again in its place.
+    LoadLayer(std::path::PathBuf),
+    /// Load a user's file with this mapping (the mapping dialog's "Reload").
+    LoadLayerWith(std::path::PathBuf, crate::atlas::import::Mapping),
+    /// Stop the load in progress.
+    CancelLayerLoad,
+    /// Remove a user's layer.
+    RemoveLayer(LayerKind),
     /// Close the window.
     Quit,
 }

@@ -26,6 +26,7 @@ pub(crate) fn kind_label(feature: &Feature) -> String {
         LayerKind::RussianForces => capitalised(&feature.kind.replace('-', " ")),
         LayerKind::Corridor => "Lachin corridor".to_string(),
         LayerKind::Countries => "Country outline".to_string(),
+        LayerKind::User(ref name) => format!("Your layer {name}: {}", feature.kind),
         _ => capitalised(&feature.kind.replace('-', " ")),
     }
 }
@@ -347,8 +348,50 @@ pub fn details_panel(
         )),
     };
     ui.label(RichText::new("Sources").strong());
-    sources_list(ui, &feature.sources);
+    sources_list(ui, document.data().atlas.sources_of(feature));
+    if feature.layer.is_user() {
+        ui.separator();
+        ui.label(RichText::new("Properties").strong());
+        properties_table(ui, feature);
+    }
     out
+}
+
+/// A user's feature's properties as given, one row each. The rows are made
+/// once per feature and kept in egui's memory (not parsed every frame).
+fn properties_table(ui: &mut Ui, feature: &Feature) {
+    let key = ui
+        .scope_id()
+        .with(("user-properties", feature.layer.name(), &feature.id));
+    let rows: std::sync::Arc<Vec<(String, String)>> = ui.data_mut(|d| {
+        d.get_temp_mut_or_insert_with(key, || {
+            std::sync::Arc::new(
+                feature
+                    .properties()
+                    .into_iter()
+                    .map(|(k, v)| {
+                        let text = match v {
+                            serde_json::Value::String(s) => s,
+                            serde_json::Value::Null => "—".to_string(),
+                            other => other.to_string(),
+                        };
+                        (k, text)
+                    })
+                    .collect::<Vec<(String, String)>>(),
+            )
+        })
+        .clone()
+    });
+    egui::Grid::new(("properties", &feature.id))
+        .striped(true)
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (key, value) in rows.iter() {
+                ui.label(RichText::new(key).monospace());
+                ui.label(value);
+                ui.end_row();
+            }
+        });
 }
 
 /// For a town, a post or an event: the control zone under where it was

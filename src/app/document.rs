@@ -152,6 +152,11 @@ impl Document {
             | Command::SetCompareFrom(_)
             | Command::ToggleSwipe
             | Command::SetSwipeDivider(_)
+            | Command::OpenLayer
+            | Command::LoadLayer(_)
+            | Command::LoadLayerWith(..)
+            | Command::CancelLayerLoad
+            | Command::RemoveLayer(_)
             | Command::Quit => {}
         }
         before.changes_to(&self.fingerprint())
@@ -211,6 +216,17 @@ impl Document {
             hidden: self.hidden_layers.clone(),
             language: (self.language, self.names),
             selection: self.selection.clone(),
+        }
+    }
+
+    /// Shows `data` instead (a user's layer added or removed); a selection
+    /// whose feature is gone is cleared.
+    pub fn replace_data(&mut self, data: AtlasData) {
+        self.data = data;
+        if let Some((id, _)) = &self.selection
+            && self.data.atlas.feature(id).is_none()
+        {
+            self.selection = None;
         }
     }
 

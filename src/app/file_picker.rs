@@ -40,17 +40,15 @@ impl SaveDialog {
     }
 }
 
-/// Asks the user where to save a file.
+/// Asks the user where to save a file, or which file to open.
 pub trait FilePicker: Send + Sync {
     /// Blocks until the user picks a path; `None` when they cancel or when no
     /// dialog can be shown.
     fn save_file(&self, dialog: &SaveDialog) -> Option<PathBuf>;
 
-    /// Blocks until the user picks a file to open (`filter`: a name and one
-    /// extension); `None` when they cancel or no dialog can be shown (the
-    /// default, for pickers that only save).
-    fn open_file(&self, title: &str, filter: (&str, &str)) -> Option<PathBuf> {
-        let _ = (title, filter);
+    /// Blocks until the user picks a file to open (the dialog's title, folder
+    /// and filter as for saving); `None` when they cancel or none can be shown.
+    fn open_file(&self, _dialog: &SaveDialog) -> Option<PathBuf> {
         None
     }
 }
@@ -69,10 +67,12 @@ impl FilePicker for NativeFilePicker {
             .save_file()
     }
 
-    fn open_file(&self, title: &str, (kind, extension): (&str, &str)) -> Option<PathBuf> {
+    fn open_file(&self, dialog: &SaveDialog) -> Option<PathBuf> {
+        let (kind, extensions) = &dialog.filter;
         rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(kind, &[extension])
+            .set_title(&dialog.title)
+            .set_directory(&dialog.folder)
+            .add_filter(kind, extensions)
             .pick_file()
     }
 }
@@ -108,6 +108,22 @@ impl<P> PendingPick<P> {
         std::thread::spawn(move || {
             // The receiver may be gone (window closed); nothing is lost then.
             let _ = send.send(picker.save_file(&dialog));
+            ctx.request_repaint();
+        });
+        PendingPick { purpose, answer }
+    }
+
+    /// Opens an "open file" dialog on a new thread (see [`PendingPick::ask`]).
+    pub fn ask_open(
+        picker: Arc<dyn FilePicker>,
+        dialog: SaveDialog,
+        purpose: P,
+        ctx: &egui::Context,
+    ) -> PendingPick<P> {
+        let (send, answer) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = send.send(picker.open_file(&dialog));
             ctx.request_repaint();
         });
         PendingPick { purpose, answer }

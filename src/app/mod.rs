@@ -40,6 +40,7 @@ pub mod stories_panel;
 pub mod timeline_bar;
 pub mod timeline_panel;
 pub mod top_bar;
+pub mod user_layers;
 pub mod zone_flash;
 
 use std::path::PathBuf;
@@ -68,6 +69,8 @@ pub enum SaveTarget {
     Map,
     /// The animation of the "Export animation" window.
     Animation,
+    /// Not a save: a GeoJSON file to open as a layer.
+    OpenLayer,
 }
 
 /// The panels and windows: what each remembers between frames of its own
@@ -104,6 +107,8 @@ pub struct Panels {
     pub compare: compare_mode::CompareMode,
     /// The Scene of compare mode's earlier date (the swipe view's left side).
     pub swipe_scene: SceneCache,
+    /// Users' layers: the load in progress and the mapping dialog.
+    pub user_layers: user_layers::UserLayersPanel,
 }
 
 /// What the window needs from the desktop: dialogs, screenshots, waking up.
@@ -167,6 +172,12 @@ impl AtlasApp {
             .options_mut(|o| o.fallback_theme = egui::Theme::Light);
         cc.egui_ctx.set_theme(app.panels.theme);
         app.platform.notes.extend(note);
+        if let Some(text) = cc
+            .storage
+            .and_then(|s| s.get_string(user_layers::MAPPINGS_KEY))
+        {
+            app.panels.user_layers.mappings = user_layers::parse_mappings(&text);
+        }
         app
     }
 
@@ -300,6 +311,26 @@ impl AtlasApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
+            Command::OpenLayer => self.ask_for_layer_file(),
+            Command::LoadLayer(path) => {
+                let mapping = self.panels.user_layers.mapping_for(&path);
+                self.load_layer(path, mapping);
+            }
+            Command::LoadLayerWith(path, mapping) => {
+                self.panels.user_layers.remember(&path, &mapping);
+                self.load_layer(path, mapping);
+            }
+            Command::CancelLayerLoad => {
+                self.panels.user_layers.cancel();
+                self.platform
+                    .set_toast(Some(save_note::SaveNote::plain("Loading cancelled.")));
+            }
+            Command::RemoveLayer(layer) => {
+                if let Some(data) = self.document.data().without_user_layer(&layer) {
+                    self.document.replace_data(data);
+                    self.panels.scene.clear();
+                }
+            }
             _ => {}
         }
         changes
@@ -376,6 +407,85 @@ impl AtlasApp {
             .wait(&atlas, self.document.date(), limit);
     }
 
+    /// Starts loading a user's file, in place of the same file if it is
+    /// loaded already.
+    fn load_layer(&mut self, path: PathBuf, mapping: crate::atlas::import::Mapping) {
+        let file = path.display().to_string();
+        let data = self.document.data();
+        let same = data
+            .atlas
+            .layers
+            .iter()
+            .find(|l| l.kind.is_user() && l.file == file)
+            .map(|l| l.kind.clone());
+        let base = same
+            .and_then(|layer| data.without_user_layer(&layer))
+            .unwrap_or_else(|| data.clone());
+        self.panels
+            .user_layers
+            .start(path, mapping, &base, self.platform.ctx.as_ref());
+    }
+
+    /// Takes a finished load, and files dropped on the window.
+    fn poll_user_layers(&mut self, ctx: &egui::Context) {
+        match self.panels.user_layers.poll() {
+            Some(user_layers::Loaded::Done(data, line)) => {
+                self.document.replace_data(data);
+                self.panels.scene.clear();
+                self.platform
+                    .set_toast(Some(save_note::SaveNote::plain(line)));
+            }
+            Some(user_layers::Loaded::Cancelled) | None => {}
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            if user_layers::is_geojson_path(&path) {
+                self.apply(Command::LoadLayer(path));
+            } else {
+                self.platform
+                    .set_toast(Some(save_note::SaveNote::plain(format!(
+                        "{} is not a .geojson or .json file, so it was not opened as a layer.",
+                        crate::atlas::printable(
+                            &path.display().to_string(),
+                            crate::atlas::LINE_CHARS
+                        )
+                    ))));
+            }
+        }
+    }
+
+    /// Opens the "open file" dialog for a layer.
+    fn ask_for_layer_file(&mut self) {
+        if self.platform.pending_pick.is_some() {
+            return;
+        }
+        let Some(ctx) = self.platform.ctx.clone() else {
+            return;
+        };
+        let dialog = SaveDialog {
+            title: "Open layer".to_string(),
+            folder: save_paths::default_folder(),
+            file_name: String::new(),
+            filter: (
+                "GeoJSON".to_string(),
+                vec!["geojson".to_string(), "json".to_string()],
+            ),
+        };
+        self.platform.pending_pick = Some(PendingPick::ask_open(
+            self.platform.file_picker.clone(),
+            dialog,
+            SaveTarget::OpenLayer,
+            &ctx,
+        ));
+    }
+
     /// The Scene for the current document, rebuilt only when it changes.
     pub fn scene(&mut self) -> &Scene {
         let extent = self.panels.map.visible_extent();
@@ -406,6 +516,7 @@ impl AtlasApp {
             ),
             SaveTarget::Map => self.panels.map_export.save_dialog(),
             SaveTarget::Animation => self.panels.animation_export.save_dialog(),
+            SaveTarget::OpenLayer => return self.ask_for_layer_file(),
         };
         self.platform.pending_pick = Some(PendingPick::ask(
             self.platform.file_picker.clone(),
@@ -437,6 +548,9 @@ impl AtlasApp {
                         .ask(&default_screenshot_path(self.document.date())),
                     SaveTarget::Map => self.panels.map_export.note(note),
                     SaveTarget::Animation => self.panels.animation_export.note(note),
+                    SaveTarget::OpenLayer => self
+                        .platform
+                        .set_toast(Some(save_note::SaveNote::plain(note))),
                 }
             }
             PickState::Chosen(path) => {
@@ -452,6 +566,9 @@ impl AtlasApp {
                     }
                     SaveTarget::Map => self.panels.map_export.set_path(&path),
                     SaveTarget::Animation => self.panels.animation_export.set_path(&path),
+                    SaveTarget::OpenLayer => {
+                        self.apply(Command::LoadLayer(path));
+                    }
                 }
             }
         }
@@ -568,6 +685,7 @@ impl AtlasApp {
             self.panels.map.glide_to_next_view();
         }
         commands.extend(story);
+        commands.extend(self.panels.user_layers.show(ctx));
         if self.panels.events.open {
             let mut open = true;
             egui::Window::new("Event list")
@@ -735,9 +853,13 @@ impl eframe::App for AtlasApp {
         }
         self.take_pending_screenshot(&ctx);
         self.poll_save_dialog();
+        self.poll_user_layers(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         state::save(storage, &self.persisted());
+        if let Ok(text) = serde_json::to_string(&self.panels.user_layers.mappings) {
+            storage.set_string(user_layers::MAPPINGS_KEY, text);
+        }
     }
 }

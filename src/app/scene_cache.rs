@@ -15,6 +15,11 @@ pub struct SceneCache {
 }
 
 impl SceneCache {
+    /// Forgets the Scene (the data changed under the same options).
+    pub fn clear(&mut self) {
+        self.cached = None;
+    }
+
     /// The Scene for `document` with the legend and credits limited to
     /// `extent` (the map area shown, map km), with compare mode's overlay
     /// when there is one for the shown date.

@@ -390,8 +390,14 @@ fn ask_for_story_file(
     let (send, receive) = std::sync::mpsc::channel();
     let picker = picker.clone();
     let ctx = ctx.clone();
+    let dialog = super::file_picker::SaveDialog {
+        title: "Open story".to_string(),
+        folder: super::save_paths::default_folder(),
+        file_name: String::new(),
+        filter: ("Story".to_string(), vec!["json".to_string()]),
+    };
     std::thread::spawn(move || {
-        let _ = send.send(picker.open_file("Open story", ("Story", "json")));
+        let _ = send.send(picker.open_file(&dialog));
         ctx.request_repaint();
     });
     receive

@@ -9,6 +9,7 @@ mod controller;
 mod error;
 mod geometry;
 mod history;
+pub mod import;
 mod marks;
 mod meta;
 mod model;
@@ -43,6 +44,8 @@ pub struct Layer {
     pub file: String,
     /// Its valid features.
     pub features: Vec<Feature>,
+    /// For a user's layer: what it was read with.
+    pub user: Option<import::UserLayerInfo>,
 }
 
 /// Every loaded layer, in drawing order (bottom first).
@@ -66,6 +69,8 @@ pub struct Loaded {
     pub atlas: Atlas,
     /// Everything that was rejected, one sentence each.
     pub errors: Vec<DataError>,
+    /// What loaded but was adjusted (users' layers), one sentence each.
+    pub warnings: Vec<DataError>,
 }
 
 impl Loaded {
@@ -114,6 +119,7 @@ impl Loaded {
                 kind: layer,
                 file,
                 features: kept,
+                user: None,
             });
         }
         loaded
@@ -122,6 +128,57 @@ impl Loaded {
             .sort_by_key(|l| schema::draw_order(&l.kind));
         loaded.atlas.name_zones = name_zones(&loaded.atlas);
         loaded
+    }
+
+    /// Adds a user's layer on top of the others. Its name is made unique
+    /// among the layers (`incidents-2`), and a feature whose id another
+    /// layer already uses is renamed `LAYER/ID` (with a warning). Errors and
+    /// warnings join the loaded ones.
+    pub fn add_user_layer(&mut self, imported: import::Imported) {
+        let import::Imported {
+            mut layer,
+            problems,
+        } = imported;
+        for problem in problems {
+            match problem.severity {
+                import::Severity::Error => self.errors.push(problem.error),
+                import::Severity::Warning => self.warnings.push(problem.error),
+            }
+        }
+        let taken = |name: &str| self.atlas.layers.iter().any(|l| l.kind.name() == name);
+        let base = layer.kind.name().to_string();
+        let mut name = base.clone();
+        let mut n = 1;
+        while taken(&name) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        if name != base {
+            layer.kind = LayerKind::User(name);
+            for feature in &mut layer.features {
+                feature.layer = layer.kind.clone();
+            }
+        }
+        let ids: std::collections::HashSet<&str> =
+            self.atlas.features().map(|f| f.id.as_str()).collect();
+        let mut renamed = Vec::new();
+        for feature in &mut layer.features {
+            if ids.contains(feature.id.as_str()) {
+                let new_id = format!("{}/{}", layer.kind, feature.id);
+                renamed.push(DataError {
+                    file: layer.file.clone(),
+                    feature: Some(feature.id.clone()),
+                    property: Some("id".to_string()),
+                    message: format!(
+                        "is already used in another layer; this feature is \"{}\"",
+                        printable(&new_id, SHOWN_CHARS)
+                    ),
+                });
+                feature.id = new_id;
+            }
+        }
+        self.warnings.extend(renamed);
+        self.atlas.layers.push(layer);
     }
 
     /// The data built into the program.
@@ -149,11 +206,11 @@ impl Loaded {
             Ok(entries) => entries,
             Err(e) => {
                 return Loaded {
-                    atlas: Atlas::default(),
                     errors: vec![DataError::file(
                         &dir.display().to_string(),
                         format!("cannot be read as a data folder ({e})"),
                     )],
+                    ..Loaded::default()
                 };
             }
         };
@@ -168,6 +225,32 @@ impl Loaded {
             paths.push(meta);
         }
         Loaded::from_files(&paths)
+    }
+
+    /// One file in the atlas's schema, read as the layer its features declare
+    /// (`layer`), whatever the file is called; the file stem names the layer
+    /// when they declare none.
+    pub fn from_file_as_declared(path: &Path) -> Loaded {
+        let file = path.display().to_string();
+        let text = match read_data_file(path) {
+            Ok(text) => text,
+            Err(message) => {
+                return Loaded {
+                    errors: vec![DataError::file(&file, message)],
+                    ..Loaded::default()
+                };
+            }
+        };
+        let layer = match import::first_look(&text).declared_layer {
+            Some(declared) if !declared.trim().is_empty() => LayerKind::from_name(&declared),
+            _ => LayerKind::from_name(
+                &path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default(),
+            ),
+        };
+        Loaded::from_texts([(file, layer, text.as_str())])
     }
 
     /// The given files, each its own layer named after the file stem; a file
@@ -211,11 +294,21 @@ impl Loaded {
 }
 
 /// A data file's text. Only a regular file is read: a named pipe would keep
-/// the loader waiting forever and a device could be endless. The file is
-/// opened without waiting (a pipe opened so does not block) and checked
-/// again once open, in case it was swapped in between.
+/// the loader waiting forever and a device could be endless (see
+/// [`open_data_file`]).
 pub fn read_data_file(path: &Path) -> Result<String, String> {
     use std::io::Read;
+    let (mut file, _) = open_data_file(path)?;
+    let mut text = String::new();
+    file.read_to_string(&mut text)
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    Ok(text)
+}
+
+/// Opens a data file for reading, with its length in bytes. Only a regular
+/// file is opened: it is opened without waiting (a pipe opened so does not
+/// block) and checked again once open, in case it was swapped in between.
+pub fn open_data_file(path: &Path) -> Result<(std::fs::File, u64), String> {
     let cannot = |e: std::io::Error| format!("cannot be read ({e})");
     let not_regular = |meta: &std::fs::Metadata| {
         format!(
@@ -234,14 +327,12 @@ pub fn read_data_file(path: &Path) -> Result<String, String> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let mut file = options.open(path).map_err(cannot)?;
+    let file = options.open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
         return Err(not_regular(&meta));
     }
-    let mut text = String::new();
-    file.read_to_string(&mut text).map_err(cannot)?;
-    Ok(text)
+    Ok((file, meta.len()))
 }
 
 /// What a file that is not a regular file is, in words ("a named pipe
@@ -308,6 +399,18 @@ impl Atlas {
     /// Every feature of every layer.
     pub fn features(&self) -> impl Iterator<Item = &Feature> {
         self.layers.iter().flat_map(|l| l.features.iter())
+    }
+
+    /// The sources of a feature: its own, or for a user's feature that names
+    /// none, its layer's (the source typed for the layer, or "user data" —
+    /// kept once per layer, not once per feature).
+    pub fn sources_of<'a>(&'a self, feature: &'a Feature) -> &'a [Source] {
+        if !feature.sources.is_empty() || !feature.layer.is_user() {
+            return &feature.sources;
+        }
+        self.layer(&feature.layer)
+            .and_then(|l| l.user.as_ref())
+            .map_or(&feature.sources, |u| std::slice::from_ref(&u.source))
     }
 
     /// The feature with this id.

@@ -200,7 +200,8 @@ pub struct Feature {
     pub de_jure: Option<Controller>,
     /// Claims by others than the de jure state, dated (control zones).
     pub claims: Vec<Claim>,
-    /// At least one.
+    /// At least one (a user's feature without its own: none here, its
+    /// layer's apply, see `Atlas::sources_of`).
     pub sources: Vec<Source>,
     /// How exact its geometry is.
     pub precision: Precision,
@@ -210,6 +211,10 @@ pub struct Feature {
     pub note: Option<String>,
     /// Other properties kept as given (population, rank, operator, …).
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// A user's feature: every property as given, as compact JSON text (a
+    /// layer of 100,000 features would not fit as JSON trees); read it with
+    /// [`Feature::properties`]. `None` for the atlas's own features.
+    pub properties_json: Option<Box<str>>,
     /// Geometry in lon/lat degrees.
     pub geometry: geo::Geometry<f64>,
 }
@@ -389,6 +394,19 @@ impl Feature {
         } else {
             ControlStatus::Held
         })
+    }
+
+    /// The properties to show as a table: a user's feature's every property
+    /// as given, or the extra properties of one of the atlas's.
+    pub fn properties(&self) -> serde_json::Map<String, serde_json::Value> {
+        match &self.properties_json {
+            Some(text) => serde_json::from_str(text).unwrap_or_default(),
+            None => self
+                .extra
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
     }
 
     /// A whole-number extra property such as `rank` or `population`.

@@ -91,7 +91,7 @@ pub fn parse_layer(file: &str, layer: &LayerKind, text: &str) -> LayerParse {
                     });
                 }
             }
-            Err(e) => out.errors.push(e),
+            Err(mut problems) => out.errors.append(&mut problems),
         }
     }
     out
@@ -128,7 +128,7 @@ fn is_schema_id(id: &str) -> bool {
 /// export) cannot carry — control characters but tab, line feed and
 /// carriage return, U+FFFE and U+FFFF — nor the other controls (DEL, C1)
 /// and noncharacters, which have no place in a name, note or address.
-fn is_forbidden_char(c: char) -> bool {
+pub(crate) fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || is_noncharacter(c)
 }
 
@@ -184,57 +184,73 @@ fn forbidden_phrase(c: char) -> String {
     )
 }
 
+/// Reads one feature, with every problem it has (not only the first): a
+/// broken date does not hide the bad ring beside it.
 fn parse_feature(
     file: &str,
     layer: &LayerKind,
     index: usize,
     raw: &Value,
-) -> Result<Feature, DataError> {
+) -> Result<Feature, Vec<DataError>> {
     let id = feature_id(raw);
-    let label = match id {
+    let position_label = format!("#{index}");
+    let valid_id = id.filter(|id| is_schema_id(id));
+    let label = match valid_id {
         Some(id) => id.to_string(),
-        None => format!("#{index}"),
+        None => position_label.clone(),
     };
     let site = ErrorSite {
         file,
         feature: &label,
     };
     let Value::Object(obj) = raw else {
-        return Err(site.property("type", "the feature is not a JSON object"));
+        return Err(vec![
+            site.property("type", "the feature is not a JSON object"),
+        ]);
     };
-    if obj.get("type").and_then(Value::as_str) != Some("Feature") {
-        return Err(site.property("type", "is not \"Feature\""));
-    }
-    let Some(id) = id else {
-        return Err(site.property("id", "is missing (every feature needs a string id)"));
-    };
-    if !is_schema_id(id) {
-        // Named by position: the id itself is what is wrong.
-        let site = ErrorSite {
-            file,
-            feature: &format!("#{index}"),
+    let mut problems: Vec<DataError> = Vec::new();
+    // Keeps a check's value, or its error for the list.
+    macro_rules! check {
+        ($result:expr) => {
+            match $result {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    problems.push(e);
+                    None
+                }
+            }
         };
-        return Err(site.property(
+    }
+    if obj.get("type").and_then(Value::as_str) != Some("Feature") {
+        problems.push(site.property("type", "is not \"Feature\""));
+    }
+    match id {
+        None => problems.push(site.property("id", "is missing (every feature needs a string id)")),
+        // Named by position: the id itself is what is wrong.
+        Some(id) if !is_schema_id(id) => problems.push(site.property(
             "id",
             format!(
                 "\"{}\" is not an id (lowercase letters and digits in words joined by \"-\", such as \"line-1994\", at most {MAX_ID_LEN} characters)",
                 printable(id, SHOWN_CHARS)
             ),
-        ));
+        )),
+        Some(_) => {}
     }
     let Some(Value::Object(map)) = obj.get("properties") else {
-        return Err(site.property("properties", "is missing or not an object"));
+        problems.push(site.property("properties", "is missing or not an object"));
+        return Err(one_per_property(problems));
     };
     let mut path = String::new();
     if let Some(c) = forbidden_in_object(map, &mut path) {
-        return Err(site.property(&path, forbidden_phrase(c)));
+        problems.push(site.property(&path, forbidden_phrase(c)));
     }
     let props = Properties { site, map };
     let rules = layer.rules();
 
-    let declared_layer = props.opt_str("layer")?.unwrap_or(layer.name());
-    if declared_layer != layer.name() {
-        return Err(site.property(
+    if let Some(declared_layer) = check!(props.opt_str("layer")).flatten()
+        && declared_layer != layer.name()
+    {
+        problems.push(site.property(
             "layer",
             format!(
                 "is \"{}\" but the file holds layer \"{}\"",
@@ -243,11 +259,11 @@ fn parse_feature(
             ),
         ));
     }
-    let kind = props.str("kind")?;
-    if let Some(rules) = rules
+    let kind = check!(props.str("kind"));
+    if let (Some(kind), Some(rules)) = (kind, rules)
         && !rules.kinds.contains(&kind)
     {
-        return Err(site.property(
+        problems.push(site.property(
             "kind",
             format!(
                 "\"{}\" is not a kind of layer \"{}\" ({})",
@@ -257,67 +273,111 @@ fn parse_feature(
             ),
         ));
     }
-    let mut name = props.names()?;
-    let contested = props.flag("contested")?;
-    if contested {
+    let mut name = check!(props.names());
+    let contested = check!(props.flag("contested")).unwrap_or(false);
+    if contested && let Some(name) = &name {
         if !name.en.contains(" / ") {
-            return Err(site.property(
+            problems.push(site.property(
                 "name.en",
                 "of a contested place must give both names as \"Armenian / Azerbaijani\"",
             ));
         }
         if name.hy.is_none() || name.az.is_none() {
-            return Err(site.property("name", "of a contested place needs both \"hy\" and \"az\""));
+            problems
+                .push(site.property("name", "of a contested place needs both \"hy\" and \"az\""));
         }
     }
-    name.sides = parse_name_sides(site, map.get("name_sides"), &name.en)?
-        .or_else(|| contested.then(NameSides::armenian_azerbaijani));
-    if let Some(from) = props.opt_date("name_sides_from")? {
-        let Some(sides) = name.sides.as_mut() else {
-            return Err(site.property(
-                "name_sides_from",
-                "is given but the feature's names hold no pair (needs \"contested\" or \"name_sides\")",
-            ));
-        };
-        sides.from = Some(from);
+    if let Some(name) = name.as_mut() {
+        name.sides = check!(parse_name_sides(site, map.get("name_sides"), &name.en))
+            .flatten()
+            .or_else(|| contested.then(NameSides::armenian_azerbaijani));
+        if let Some(Some(from)) = check!(props.opt_date("name_sides_from")) {
+            match name.sides.as_mut() {
+                Some(sides) => sides.from = Some(from),
+                None => problems.push(site.property(
+                    "name_sides_from",
+                    "is given but the feature's names hold no pair (needs \"contested\" or \"name_sides\")",
+                )),
+            }
+        }
     }
-    let from = props.opt_date("from")?;
-    let until = props.opt_date("until")?;
-    if rules.is_some_and(|r| r.needs_from) && from.is_none() {
-        return Err(site.property("from", "is missing (features of this layer are dated)"));
+    let from = check!(props.opt_date("from"));
+    let until = check!(props.opt_date("until"));
+    if rules.is_some_and(|r| r.needs_from) && from == Some(None) {
+        problems.push(site.property("from", "is missing (features of this layer are dated)"));
     }
-    if let (Some(f), Some(u)) = (from, until)
+    if let (Some(Some(f)), Some(Some(u))) = (from, until)
         && u <= f
     {
-        return Err(site.property("until", format!("is {u}, not after \"from\" {f}")));
+        problems.push(site.property("until", format!("is {u}, not after \"from\" {f}")));
     }
-    let lifespan = Lifespan::new(from, until);
-    let from_range = props.opt_range("from_range")?;
-    let until_range = props.opt_range("until_range")?;
-    let history = parse_history(
-        site,
-        map.get("history"),
-        rules.is_some_and(|r| r.is_control),
-    )?;
+    let lifespan = Lifespan::new(from.flatten(), until.flatten());
+    let from_range = check!(props.opt_range("from_range"));
+    let until_range = check!(props.opt_range("until_range"));
     let is_control = rules.is_some_and(|r| r.is_control);
-    let de_jure = parse_de_jure(site, map.get("de_jure"), is_control)?;
-    let claims = parse_claims(site, map.get("claimed_by"), is_control, de_jure)?;
-    let sources = props.sources()?;
-    let precision = props.precision(rules.is_some_and(|r| r.needs_precision))?;
-    let summary = props.opt_str("summary")?.map(str::to_string);
-    if rules.is_some_and(|r| r.needs_summary) && summary.is_none() {
-        return Err(site.property("summary", "is missing (events need a one-sentence summary)"));
+    let history = check!(parse_history(site, map.get("history"), is_control));
+    let de_jure = check!(parse_de_jure(site, map.get("de_jure"), is_control));
+    let claims = match de_jure {
+        Some(de_jure) => check!(parse_claims(
+            site,
+            map.get("claimed_by"),
+            is_control,
+            de_jure
+        )),
+        None => None,
+    };
+    let sources = check!(props.sources());
+    let precision = check!(props.precision(rules.is_some_and(|r| r.needs_precision)));
+    let summary = check!(props.opt_str("summary")).map(|s| s.map(str::to_string));
+    if rules.is_some_and(|r| r.needs_summary) && summary == Some(None) {
+        problems.push(site.property("summary", "is missing (events need a one-sentence summary)"));
     }
-    let note = props.opt_str("note")?.map(str::to_string);
+    let note = check!(props.opt_str("note")).map(|s| s.map(str::to_string));
 
-    let geometry_value = obj
-        .get("geometry")
-        .filter(|g| !g.is_null())
-        .ok_or_else(|| site.property("geometry", "is missing"))?;
     let class = rules.map_or(GeometryClass::Any, |r| r.geometry);
-    let geometry =
-        parse_geometry(geometry_value, class).map_err(|msg| site.property("geometry", msg))?;
+    let geometry = match obj.get("geometry").filter(|g| !g.is_null()) {
+        None => {
+            problems.push(site.property("geometry", "is missing"));
+            None
+        }
+        Some(value) => {
+            check!(parse_geometry(value, class).map_err(|msg| site.property("geometry", msg)))
+        }
+    };
 
+    let (
+        Some(kind),
+        Some(name),
+        Some(from_range),
+        Some(until_range),
+        Some(history),
+        Some(de_jure),
+        Some(claims),
+        Some(sources),
+        Some(precision),
+        Some(summary),
+        Some(note),
+        Some(geometry),
+    ) = (
+        kind,
+        name,
+        from_range,
+        until_range,
+        history,
+        de_jure,
+        claims,
+        sources,
+        precision,
+        summary,
+        note,
+        geometry,
+    )
+    else {
+        return Err(one_per_property(problems));
+    };
+    if !problems.is_empty() {
+        return Err(one_per_property(problems));
+    }
     let extra: BTreeMap<String, Value> = map
         .iter()
         .filter(|(k, _)| !READ_PROPERTIES.contains(&k.as_str()))
@@ -341,6 +401,7 @@ fn parse_feature(
         summary,
         note,
         extra,
+        properties_json: None,
         geometry,
     })
 }
@@ -402,4 +463,28 @@ fn parse_name_sides(
         return Err(site.property(key, "is given but name.en holds no \"A / B\" pair of names"));
     }
     Ok(Some(sides))
+}
+
+/// The first problem of each property (a name with a control character is
+/// not also reported as the wrong kind of name); a property and one inside
+/// it (`name` and `name.en`) count as one.
+fn one_per_property(problems: Vec<DataError>) -> Vec<DataError> {
+    let within = |inner: &str, outer: &str| {
+        inner == outer
+            || inner
+                .strip_prefix(outer)
+                .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    };
+    let mut kept: Vec<DataError> = Vec::new();
+    for problem in problems {
+        let property = problem.property.as_deref().unwrap_or("");
+        let repeats = kept.iter().any(|k| {
+            let other = k.property.as_deref().unwrap_or("");
+            within(property, other) || within(other, property)
+        });
+        if !repeats {
+            kept.push(problem);
+        }
+    }
+    kept
 }

@@ -84,7 +84,7 @@ pub(super) fn stop_on_signals(cancel: &Arc<AtomicBool>, signal: &Arc<AtomicUsize
 /// Writes the animation; returns the exit code.
 pub fn run(
     args: AnimateArgs,
-    data: Option<&PathBuf>,
+    source: &crate::data::DataSource,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
@@ -99,7 +99,7 @@ pub fn run(
         writeln!(err, "error: {}", printable(&e.to_string(), LINE_CHARS))?;
         return Ok(1);
     }
-    let Some(data) = load(data, err)? else {
+    let Some(data) = load(source, err)? else {
         return Ok(1);
     };
     let mut picture = args.picture;

@@ -2,12 +2,11 @@
 
 use crate::json::put;
 use std::io::Write;
-use std::path::PathBuf;
 
 use serde_json::json;
 
 use crate::atlas::{ControlStatus, Language, LayerKind, NameOrder, SHOWN_CHARS, Source, printable};
-use crate::data::AtlasData;
+use crate::data::{AtlasData, DataSource};
 use crate::spatial::{REGION, conformal_conic, features_at};
 use crate::time::{ATLAS_START, Date};
 
@@ -27,7 +26,7 @@ pub struct Query {
 
 /// Prints what is at the point on the date.
 pub fn run(
-    data: Option<&PathBuf>,
+    source: &DataSource,
     query: Query,
     as_json: bool,
     out: &mut dyn Write,
@@ -54,10 +53,8 @@ pub fn run(
         )?;
         return Ok(2);
     }
-    let data = AtlasData::load(data);
-    for e in &data.errors {
-        writeln!(err, "warning: {e}")?;
-    }
+    let data = AtlasData::load_source(source);
+    super::export::print_load_problems(&data, err)?;
     super::export::warn_unplaced(&data, err)?;
     let Some(point) = conformal_conic().forward(lon, lat) else {
         writeln!(err, "error: --lon {lon} --lat {lat} cannot be projected")?;
@@ -85,7 +82,7 @@ pub fn run(
                     "id": f.id,
                     "name": data.atlas.name_on(f, date, Language::En, names),
                     "kind": f.kind,
-                    "sources": f.sources.iter().map(source_json).collect::<Vec<_>>(),
+                    "sources": data.atlas.sources_of(f).iter().map(source_json).collect::<Vec<_>>(),
                 });
                 let span = match f.state_on(date) {
                     Some(state) => {
@@ -128,6 +125,10 @@ pub fn run(
                 }
                 if let Some(until) = span.until {
                     put(&mut obj, "until", json!(until.to_string()));
+                }
+                // A user's feature carries all its properties as given.
+                if f.layer.is_user() {
+                    obj["properties"] = serde_json::Value::Object(f.properties());
                 }
                 obj
             })
@@ -203,6 +204,13 @@ pub fn run(
                     let kind = printable(&f.kind, SHOWN_CHARS);
                     match (&f.layer, f.lifespan.from) {
                         (LayerKind::Events, Some(from)) => format!("{kind} event of {from}"),
+                        (LayerKind::User(_), Some(from)) => match f.lifespan.until {
+                            Some(until) if until == from.add_days(1) => format!("{kind} on {from}"),
+                            Some(until) => {
+                                format!("{kind} from {from} to {}", until.add_days(-1))
+                            }
+                            None => format!("{kind} since {from}"),
+                        },
                         (_, Some(from)) => format!("{kind} since {from}"),
                         _ => kind.into_owned(),
                     }

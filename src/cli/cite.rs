@@ -3,7 +3,6 @@
 //! that map credits.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use clap::Args;
 
@@ -38,7 +37,7 @@ pub struct CiteArgs {
 /// Prints the citation; returns the exit code.
 pub fn run(
     args: CiteArgs,
-    data: Option<&PathBuf>,
+    data: &crate::data::DataSource,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {

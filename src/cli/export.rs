@@ -9,7 +9,7 @@ use clap::Args;
 use super::picture::PictureArgs;
 use super::{parse_date, parse_height, parse_width};
 use crate::atlas::{LINE_CHARS, printable};
-use crate::data::AtlasData;
+use crate::data::{AtlasData, DataSource};
 use crate::render::citation;
 use crate::render::export::{self, ExportError, Format};
 use crate::render::paper::{Orientation, Paper, PaperPage};
@@ -83,11 +83,9 @@ fn parse_dpi(text: &str) -> Result<f32, String> {
 
 /// Loads the data (printing load problems as warnings); an atlas with no
 /// layer at all is an error, since the export would be empty.
-pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Option<AtlasData>> {
-    let data = AtlasData::load(data);
-    for e in &data.errors {
-        writeln!(err, "warning: {e}")?;
-    }
+pub fn load(source: &DataSource, err: &mut dyn Write) -> std::io::Result<Option<AtlasData>> {
+    let data = AtlasData::load_source(source);
+    print_load_problems(&data, err)?;
     warn_unplaced(&data, err)?;
     if data.atlas.layers.is_empty() {
         writeln!(
@@ -97,6 +95,15 @@ pub fn load(data: Option<&PathBuf>, err: &mut dyn Write) -> std::io::Result<Opti
         return Ok(None);
     }
     Ok(Some(data))
+}
+
+/// Prints what went wrong while loading as warnings (the rest loaded): the
+/// problems of the data and of users' layers.
+pub(crate) fn print_load_problems(data: &AtlasData, err: &mut dyn Write) -> std::io::Result<()> {
+    for e in data.errors.iter().chain(&data.warnings) {
+        writeln!(err, "warning: {e}")?;
+    }
+    Ok(())
 }
 
 /// Says so when some loaded features could not be projected (they are not
@@ -127,7 +134,7 @@ fn report(err: &mut dyn Write, e: &ExportError) -> std::io::Result<i32> {
 /// Writes the map; returns the exit code.
 pub fn run(
     args: ExportArgs,
-    data: Option<&PathBuf>,
+    source: &DataSource,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
@@ -139,7 +146,7 @@ pub fn run(
     if let Err(e) = export::check_destination(&args.out) {
         return report(err, &e);
     }
-    let Some(data) = load(data, err)? else {
+    let Some(data) = load(source, err)? else {
         return Ok(1);
     };
     if let Some(from) = args.compare

@@ -10,12 +10,16 @@ mod export;
 mod find;
 mod picture;
 mod story;
+mod user_layers;
+
+pub use user_layers::UserLayerArgs;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::atlas::{Language, LayerKind, NameOrder};
+use crate::data::DataSource;
 use crate::render::animation::Step;
 use crate::render::export::{check_size, parse_bbox};
 use crate::spatial::RegionBox;
@@ -28,6 +32,10 @@ pub struct Cli {
     /// Read the layers from this folder's *.geojson files instead of the bundled data.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+
+    /// Your own GeoJSON layers, on top of the atlas's.
+    #[command(flatten)]
+    pub user_layers: UserLayerArgs,
 
     /// Open the window on this date (YYYY-MM-DD; default: today).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
@@ -56,7 +64,9 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the bundled data, or each given GeoJSON file on its own.
+    /// Validate the bundled data, or each given GeoJSON file on its own (a
+    /// file in the atlas's schema against it, any other as a user's layer);
+    /// `--layer FILE` checks FILE as a user's layer.
     Check {
         /// Files to check (default: the bundled data, or --data DIR).
         paths: Vec<PathBuf>,
@@ -199,16 +209,18 @@ fn parse_step(text: &str) -> Result<Step, String> {
     text.parse::<Step>().map_err(|e| e.to_string())
 }
 
-/// Runs a subcommand; returns the process exit code. Output goes to `out`,
-/// errors to `err`, so tests can read both.
+/// Runs a subcommand on the data of `source` (its folder, or the bundled
+/// data, and users' layers); returns the process exit code. Output goes to
+/// `out`, errors to `err`, so tests can read both.
 pub fn run(
     command: Command,
-    data: Option<PathBuf>,
+    source: DataSource,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> i32 {
+    let data = source.dir.clone();
     let result = match command {
-        Command::Check { paths } => check::run(&paths, data.as_ref(), out, err),
+        Command::Check { paths } => check::run(&paths, &source, out, err),
         Command::At {
             date,
             lon,
@@ -217,7 +229,7 @@ pub fn run(
             json,
             names,
         } => at::run(
-            data.as_ref(),
+            &source,
             at::Query {
                 date,
                 lon,
@@ -237,9 +249,9 @@ pub fn run(
             bbox,
             json,
         } => diff::run(data.as_ref(), from, to, bbox, json, out, err),
-        Command::Export(args) => export::run(args, data.as_ref(), out, err),
-        Command::Animate(args) => animate::run(args, data.as_ref(), out, err),
-        Command::Cite(args) => cite::run(args, data.as_ref(), out, err),
+        Command::Export(args) => export::run(args, &source, out, err),
+        Command::Animate(args) => animate::run(args, &source, out, err),
+        Command::Cite(args) => cite::run(args, &source, out, err),
         Command::Story { action } => story::run(action, data.as_ref(), out, err),
     };
     match result {

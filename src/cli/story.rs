@@ -132,7 +132,7 @@ pub fn run(
                 )?;
                 return Ok(1);
             }
-            let Some(data) = load(data, err)? else {
+            let Some(data) = load(&crate::data::DataSource::dir(data), err)? else {
                 return Ok(1);
             };
             for e in story::check_story(&story, &data.atlas) {
@@ -188,7 +188,7 @@ fn animate(
         writeln!(err, "error: {e}")?;
         return Ok(1);
     }
-    let Some(data) = load(data, err)? else {
+    let Some(data) = load(&crate::data::DataSource::dir(data), err)? else {
         return Ok(1);
     };
     for e in story::check_story(story, &data.atlas) {

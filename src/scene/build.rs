@@ -114,7 +114,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
     );
     let mut outline_origins = Vec::new();
     let mut credits = Credits::default();
-    let mut styles = LayerStyles::default();
+    let mut styles = LayerStyles::for_atlas(atlas);
     // Outlines go on top of every fill, so collect them apart and append later.
     let mut outlines = Vec::new();
     for (feature, pf) in visible_on(atlas, projected, options.date, &|layer| {
@@ -124,7 +124,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         // credited nor listed in the legend.
         let listed = options.in_extent(pf);
         if listed {
-            credits.add(feature, options.date);
+            credits.add(feature, atlas.sources_of(feature), options.date);
         }
         let before = Counts::of(&scene, outlines.len());
         let mut canvas = Canvas {

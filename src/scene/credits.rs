@@ -42,9 +42,9 @@ struct Support<'a> {
 }
 
 /// The sources behind what `feature` shows on `date`.
-fn supporting(feature: &Feature, date: Date) -> Support<'_> {
+fn supporting<'a>(feature: &'a Feature, general_sources: &'a [Source], date: Date) -> Support<'a> {
     let general = |specific| Support {
-        sources: &feature.sources,
+        sources: general_sources,
         specific,
         since: feature.lifespan.from,
         until: feature.lifespan.until,
@@ -93,12 +93,14 @@ fn key(source: &Source) -> String {
 }
 
 impl Credits {
-    /// Credits what `feature` shows on `date` (it is drawn and lies in the extent).
-    pub fn add(&mut self, feature: &Feature, date: Date) {
+    /// Credits what `feature` shows on `date` (it is drawn and lies in the
+    /// extent); `general` are its sources as a whole (`Atlas::sources_of`:
+    /// a user's feature without any has its layer's).
+    pub fn add(&mut self, feature: &Feature, general: &[Source], date: Date) {
         if is_base(&feature.layer) {
             return;
         }
-        let support = supporting(feature, date);
+        let support = supporting(feature, general, date);
         let mut sources: Vec<&Source> = support
             .sources
             .iter()

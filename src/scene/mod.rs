@@ -23,6 +23,7 @@ use crate::time::Date;
 
 pub use build::{SceneOptions, build_scene, caption};
 pub use credits::publisher_and_headline;
+pub use layers::{USER_PALETTE, user_layer_color};
 
 /// A filled area.
 #[derive(Clone, Debug)]

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use geo::{BoundingRect, MapCoords};
+use geo::{BoundingRect, Intersects, MapCoords};
+use rstar::{AABB, RTree, RTreeObject};
 
 use super::hatch::{HATCH_SPACING_KM, hatch_lines};
 use super::projection::{MapPoint, conformal_conic};
@@ -58,6 +59,41 @@ pub struct ProjectedAtlas {
     /// Feature id → index in `features`, built with them (the first
     /// feature of an id wins, as a scan would find it).
     by_id: HashMap<String, usize>,
+    /// The features' boxes in an R-tree, for "what is here" (hover, click,
+    /// `at`) without looking at every feature.
+    index: RTree<FeatureBox>,
+}
+
+/// A feature's bounding box in the index.
+#[derive(Clone, Debug, PartialEq)]
+struct FeatureBox {
+    /// Position in `ProjectedAtlas::features`.
+    index: usize,
+    envelope: AABB<[f64; 2]>,
+}
+
+impl RTreeObject for FeatureBox {
+    type Envelope = AABB<[f64; 2]>;
+
+    fn envelope(&self) -> Self::Envelope {
+        self.envelope
+    }
+}
+
+fn feature_boxes(features: &[ProjectedFeature]) -> RTree<FeatureBox> {
+    RTree::bulk_load(
+        features
+            .iter()
+            .enumerate()
+            .map(|(index, pf)| FeatureBox {
+                index,
+                envelope: AABB::from_corners(
+                    [pf.bbox.min().x, pf.bbox.min().y],
+                    [pf.bbox.max().x, pf.bbox.max().y],
+                ),
+            })
+            .collect(),
+    )
 }
 
 fn to_path(line: &geo::LineString<f64>) -> MapPath {
@@ -81,7 +117,12 @@ impl ProjectedAtlas {
             let id = &atlas.layers[pf.layer_index].features[pf.feature_index].id;
             by_id.entry(id.clone()).or_insert(i);
         }
-        ProjectedAtlas { features, by_id }
+        let index = feature_boxes(&features);
+        ProjectedAtlas {
+            features,
+            by_id,
+            index,
+        }
     }
 
     /// The projected feature with the id `id`, found in constant time (the
@@ -98,10 +139,84 @@ impl ProjectedAtlas {
         self.by_id.get(id).and_then(|&i| self.features.get(i))
     }
 
+    /// The positions in `features` of every feature whose box meets `area`
+    /// (map km), in ascending order. Falls back to looking at every feature
+    /// if `features` was changed without rebuilding the index.
+    pub fn candidates(&self, area: &geo::Rect<f64>) -> Vec<usize> {
+        if self.index.size() != self.features.len() {
+            return (0..self.features.len())
+                .filter(|&i| self.features[i].bbox.intersects(area))
+                .collect();
+        }
+        let envelope =
+            AABB::from_corners([area.min().x, area.min().y], [area.max().x, area.max().y]);
+        let mut found: Vec<usize> = self
+            .index
+            .locate_in_envelope_intersecting(&envelope)
+            .map(|b| b.index)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// Projects one more layer of `atlas` (a user's layer just added at
+    /// `layer_index`), leaving the others as they are.
+    pub fn add_layer(&mut self, atlas: &Atlas, layer_index: usize) {
+        if let Some(layer) = atlas.layers.get(layer_index) {
+            let first = self.features.len();
+            self.features.extend(
+                layer
+                    .features
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| project_feature(f, layer_index, i)),
+            );
+            for (i, pf) in self.features.iter().enumerate().skip(first) {
+                if let Some(f) = layer.features.get(pf.feature_index) {
+                    self.by_id.entry(f.id.clone()).or_insert(i);
+                }
+            }
+            self.index = feature_boxes(&self.features);
+        }
+    }
+
+    /// Drops the projected features of the layer at `layer_index` (removed
+    /// from the atlas); the layers after it move down by one.
+    pub fn remove_layer(&mut self, layer_index: usize) {
+        // Where each feature moves to (`None`: removed), for the id lookup.
+        let mut kept = 0;
+        let moved: Vec<Option<usize>> = self
+            .features
+            .iter()
+            .map(|pf| {
+                (pf.layer_index != layer_index).then(|| {
+                    kept += 1;
+                    kept - 1
+                })
+            })
+            .collect();
+        self.by_id
+            .retain(|_, i| match moved.get(*i).copied().flatten() {
+                Some(new) => {
+                    *i = new;
+                    true
+                }
+                None => false,
+            });
+        self.features.retain(|pf| pf.layer_index != layer_index);
+        for pf in &mut self.features {
+            if pf.layer_index > layer_index {
+                pf.layer_index -= 1;
+            }
+        }
+        self.index = feature_boxes(&self.features);
+    }
+
     /// The atlas feature a projected feature stands for.
     pub fn feature<'a>(&self, atlas: &'a Atlas, pf: &ProjectedFeature) -> &'a Feature {
         // The indices were taken from this atlas when it was projected
-        // (`ProjectedAtlas::new`), and neither is ever changed afterwards.
+        // (`ProjectedAtlas::new`, `add_layer`) and follow its layers when one
+        // is removed (`remove_layer`).
         #[allow(clippy::indexing_slicing)]
         &atlas.layers[pf.layer_index].features[pf.feature_index]
     }

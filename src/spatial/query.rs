@@ -67,8 +67,14 @@ pub fn features_at<'a>(
         geo::coord! {x: point.x - tolerance_km, y: point.y - tolerance_km},
         geo::coord! {x: point.x + tolerance_km, y: point.y + tolerance_km},
     );
-    let mut hits: Vec<Hit<'a>> = visible_on(atlas, projected, date, visible)
-        .filter(|(_, pf)| pf.bbox.intersects(&reach))
+    // Only the features whose boxes reach the point (an R-tree lookup), in
+    // drawing order like `visible_on`.
+    let mut hits: Vec<Hit<'a>> = projected
+        .candidates(&reach)
+        .into_iter()
+        .filter_map(|i| projected.features.get(i))
+        .map(|pf| (projected.feature(atlas, pf), pf))
+        .filter(|(feature, _)| visible(&feature.layer) && feature.is_shown_on(date))
         .filter_map(|(feature, pf)| {
             let distance_km = match &pf.geometry {
                 // Inside or on the edge of an area counts as "at" it.

@@ -16,6 +16,7 @@ mod shapes;
 mod user;
 
 pub(super) use base::{sea, sea_labels};
+pub use user::{USER_PALETTE, user_layer_color};
 
 use super::{LegendEntry, Scene, SceneOptions, Stroke, Swatch};
 use crate::atlas::{Atlas, Feature, LayerKind};
@@ -66,6 +67,14 @@ pub(super) struct LayerStyles {
 }
 
 impl LayerStyles {
+    /// The styles for a Scene of `atlas` (users' layers each get a colour).
+    pub fn for_atlas(atlas: &Atlas) -> LayerStyles {
+        LayerStyles {
+            user: user::UserStyle::new(atlas),
+            ..LayerStyles::default()
+        }
+    }
+
     /// The style that draws features of `layer`.
     pub fn style_for(&mut self, layer: &LayerKind) -> &mut dyn LayerStyle {
         match layer {
