@@ -13,6 +13,17 @@
 //! `cargo build --no-default-features` builds the library and the command line
 //! without eframe, winit or wgpu.
 
+// Nothing a user or a file controls may panic the program: these are denied
+// in the library and the binary, and each remaining allow says why it holds.
+// Tests may use them (clippy.toml).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod atlas;

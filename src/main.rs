@@ -1,5 +1,16 @@
 //! `caucasus-atlas`: opens the window, or runs a subcommand (see `--help`).
 
+// Nothing a user or a file controls may panic the program: these are denied
+// in the library and the binary, and each remaining allow says why it holds.
+// Tests may use them (clippy.toml).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -128,7 +128,11 @@ pub fn run(
                 }
                 // A user's feature carries all its properties as given.
                 if f.layer.is_user() {
-                    obj["properties"] = serde_json::Value::Object(f.properties());
+                    put(
+                        &mut obj,
+                        "properties",
+                        serde_json::Value::Object(f.properties()),
+                    );
                 }
                 obj
             })

@@ -245,6 +245,9 @@ fn cancelled() -> ExportError {
 /// The frames' durations in hundredths of a second; the last frame (and,
 /// when asked, a frame on which an event happened) holds three times as long,
 /// so the loop visibly restarts.
+// Frame numbers run over 0..dates.len(): `write_frames` asks for one frame per delay, and there is
+// one delay per date.
+#[allow(clippy::indexing_slicing)]
 fn frame_delays(atlas: &Atlas, request: &AnimationRequest, dates: &[Date]) -> Vec<u16> {
     let events = event_dates(atlas);
     let base = (100.0 / request.fps).round().clamp(2.0, 1000.0) as u16;
@@ -381,6 +384,9 @@ fn frame_scene(
 /// Renders the animation and writes it to `path` (atomically: on an error or
 /// a cancel nothing is left behind). `progress(done, total, date)` is called
 /// after each frame; setting `cancel` stops at the next frame.
+// Frame numbers run over 0..dates.len(): `write_frames` asks for one frame per delay, and there is
+// one delay per date.
+#[allow(clippy::indexing_slicing)]
 pub fn write_animation(
     atlas: &Atlas,
     projected: &ProjectedAtlas,

@@ -4,6 +4,7 @@
 //! Written as plain text, CSL-JSON, BibTeX or RIS; `caucasus-atlas cite`,
 //! `export --cite` and the window's *Copy citation* all call [`cite`].
 
+use crate::json::put;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -219,17 +220,21 @@ impl MapCitation {
                 "publisher": one_line(&s.publisher),
             });
             if let Some(url) = &s.url {
-                item["URL"] = json!(url);
+                put(&mut item, "URL", json!(url));
             }
             if let Some(date) = s.date {
-                item["issued"] = date_parts(date);
+                put(&mut item, "issued", date_parts(date));
             }
             if let Some(side) = s.partisan {
-                item["note"] = json!(format!(
-                    "Partisan source: speaks for the {} side ({})",
-                    side_adjective(side),
-                    side.code()
-                ));
+                put(
+                    &mut item,
+                    "note",
+                    json!(format!(
+                        "Partisan source: speaks for the {} side ({})",
+                        side_adjective(side),
+                        side.code()
+                    )),
+                );
             }
             items.push(item);
         }

@@ -788,6 +788,9 @@ const NAME_MAX: usize = 255;
 /// atomic), unique per process and call. NAME is cut (between characters)
 /// so that the whole stays within 255 bytes: any name the file system takes
 /// can be written.
+// The cut is at a character boundary (`floor_char_boundary`, or where `find` matched an ASCII
+// text).
+#[allow(clippy::string_slice)]
 pub fn temporary_path(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
@@ -913,6 +916,9 @@ where
 }
 
 /// An I/O error's message without the "(os error N)" suffix.
+// The cut is at a character boundary (`floor_char_boundary`, or where `find` matched an ASCII
+// text).
+#[allow(clippy::string_slice)]
 fn plain_io_error(e: &std::io::Error) -> String {
     let text = e.to_string();
     match text.find(" (os error") {

@@ -304,8 +304,14 @@ impl Patch {
     /// The smallest rectangle holding every pixel that differs; inside it,
     /// unchanged pixels become transparent (they compress to almost nothing)
     /// when every changed one is opaque, so blending over gives them back.
+    // The rows and pixels indexed are inside both frames: they have the same
+    // width and height (checked when a frame is added).
+    #[allow(clippy::indexing_slicing)]
     fn between(before: &RgbaImage, after: &RgbaImage) -> Patch {
         let (w, h) = (after.width as usize, after.height as usize);
+        // Pixel offsets come from the frame's own width and height (every frame of an animation has
+        // the same size, checked when it is added), so each index lies inside its buffer.
+        #[allow(clippy::indexing_slicing)]
         fn row(img: &RgbaImage, y: usize) -> &[u8] {
             let w = img.width as usize;
             &img.pixels[y * w * 4..(y + 1) * w * 4]
@@ -370,6 +376,9 @@ impl Patch {
 
 /// A GIF frame holding only the rectangle that changed since `previous`,
 /// with unchanged pixels inside it transparent (they compress to almost nothing).
+// Pixel offsets come from the frame's own width and height (every frame of an animation has the
+// same size, checked when it is added), so each index lies inside its buffer.
+#[allow(clippy::indexing_slicing)]
 fn delta_frame<'a>(
     previous: Option<&[u8]>,
     indices: &[u8],

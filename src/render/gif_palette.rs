@@ -129,6 +129,9 @@ impl Palette {
     /// The reserved colours exactly; then the sample images' colours: all of
     /// them when they fit, otherwise the most common ones exactly (flat
     /// fills) and NeuQuant's choice for the rest.
+    // Indices are palette positions (below the palette's length, 256 at most) and RGB triples of
+    // chunks_exact(3/4) slices.
+    #[allow(clippy::indexing_slicing)]
     pub fn new(reserved: &Reserved, images: &[&RgbaImage]) -> Palette {
         let mut colors: Vec<[u8; 3]> = reserved.colors().to_vec();
         let mut taken: BTreeSet<[u8; 3]> = colors.iter().copied().collect();
@@ -235,6 +238,9 @@ impl Palette {
     }
 }
 
+// Indices are palette positions (below the palette's length, 256 at most) and RGB triples of
+// chunks_exact(3/4) slices.
+#[allow(clippy::indexing_slicing)]
 fn pack(px: &[u8]) -> u32 {
     (px[0] as u32) << 16 | (px[1] as u32) << 8 | px[2] as u32
 }

@@ -151,6 +151,8 @@ impl Mp4Writer {
 
     /// Adds a frame shown for `delay` hundredths of a second (as a whole
     /// number of video frames, at least one).
+    // `chunks_exact(4)` yields four bytes, so the first three are there.
+    #[allow(clippy::indexing_slicing)]
     pub fn push(&mut self, image: &RgbaImage, delay: u16) -> Result<(), ExportError> {
         if (image.width, image.height) != self.size {
             return Err(ExportError(format!(

@@ -370,6 +370,8 @@ pub fn document_title(scene: &Scene, options: &ExportOptions) -> String {
     }
 }
 
+// `i` and `j` run below `strokes.len()` (the loop's condition).
+#[allow(clippy::indexing_slicing)]
 fn write_map(
     svg: &mut String,
     scene: &Scene,

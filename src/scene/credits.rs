@@ -96,6 +96,9 @@ impl Credits {
     /// Credits what `feature` shows on `date` (it is drawn and lies in the
     /// extent); `general` are its sources as a whole (`Atlas::sources_of`:
     /// a user's feature without any has its layer's).
+    // Indices come from the credits' own index map or from `find` on the same string, and every
+    // publisher group holds at least one credit.
+    #[allow(clippy::indexing_slicing, clippy::string_slice)]
     pub fn add(&mut self, feature: &Feature, general: &[Source], date: Date) {
         if is_base(&feature.layer) {
             return;
@@ -257,6 +260,9 @@ fn shorten(text: &str) -> String {
 /// let (p, _) = publisher_and_headline("Mandate", Some("https://www.osce.org/x"));
 /// assert_eq!(p, "osce.org");
 /// ```
+// Indices come from the credits' own index map or from `find` on the same string, and every
+// publisher group holds at least one credit.
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 pub fn publisher_and_headline(title: &str, url: Option<&str>) -> (String, String) {
     let title = title.trim();
     // "headline (Publisher)": a closing parenthesis without digits (a date
@@ -312,6 +318,9 @@ const TITLES_PER_PUBLISHER: usize = 2;
 
 /// The credits grouped by publisher (and side), in rank order: the credit
 /// line names each publisher once.
+// Indices come from the credits' own index map or from `find` on the same string, and every
+// publisher group holds at least one credit.
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 fn by_publisher(credits: &[Credit]) -> Vec<Vec<&Credit>> {
     let mut groups: Vec<Vec<&Credit>> = Vec::new();
     for credit in credits {
@@ -328,6 +337,9 @@ fn by_publisher(credits: &[Credit]) -> Vec<Vec<&Credit>> {
 
 /// One publisher on the credit line: "Wikipedia (“Lachin corridor”;
 /// “2023 Azerbaijani offensive…”)", "TASS (“…”) (Russian side)".
+// Indices come from the credits' own index map or from `find` on the same string, and every
+// publisher group holds at least one credit.
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 fn group_text(group: &[&Credit]) -> String {
     let first = group[0];
     let titles: Vec<String> = group
@@ -351,6 +363,9 @@ fn group_text(group: &[&Credit]) -> String {
 /// that fit (at most [`MAX_NAMED`], each with its first titles; a note says
 /// how many more sources the metadata lists), then the attribution, each as
 /// asked for.
+// Indices come from the credits' own index map or from `find` on the same string, and every
+// publisher group holds at least one credit.
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 pub fn credit_lines(
     scene: &Scene,
     width: f32,

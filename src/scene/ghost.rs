@@ -67,6 +67,8 @@ fn edge(a: [f32; 2], b: [f32; 2]) -> (Key, Key) {
 
 /// The outlines of control on `date` (the control zones' edges between
 /// different holders, and their outer edges).
+// `windows(2)` yields two points; edge ids index the list they were made from.
+#[allow(clippy::indexing_slicing)]
 pub fn control_ghost(atlas: &Atlas, projected: &ProjectedAtlas, date: Date) -> Ghost {
     // Every control zone's rings with its holder on the date.
     let mut zones: Vec<(Controller, &[MapPath], geo::Rect<f64>)> = Vec::new();

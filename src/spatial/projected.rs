@@ -145,7 +145,11 @@ impl ProjectedAtlas {
     pub fn candidates(&self, area: &geo::Rect<f64>) -> Vec<usize> {
         if self.index.size() != self.features.len() {
             return (0..self.features.len())
-                .filter(|&i| self.features[i].bbox.intersects(area))
+                .filter(|&i| {
+                    self.features
+                        .get(i)
+                        .is_some_and(|f| f.bbox.intersects(area))
+                })
                 .collect();
         }
         let envelope =

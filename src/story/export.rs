@@ -73,6 +73,9 @@ pub fn image_name(number: usize, which: Which, format: Format) -> String {
 }
 
 /// The title in the map's panel: the step number, the verdict and the caption.
+// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
+// numbers index the list of maps they were made from.
+#[allow(clippy::indexing_slicing)]
 pub fn step_title(story: &Story, number: usize, which: Which) -> String {
     let step = &story.steps[number - 1];
     let total = story.steps.len();
@@ -91,6 +94,9 @@ pub fn step_title(story: &Story, number: usize, which: Which) -> String {
 }
 
 /// The export request for one of a step's maps (`number` from 1).
+// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
+// numbers index the list of maps they were made from.
+#[allow(clippy::indexing_slicing)]
 pub fn step_request(
     story: &Story,
     number: usize,
@@ -125,6 +131,9 @@ pub fn step_request(
 
 /// One of a step's maps as SVG, its highlighted features ringed, with the
 /// text to embed in a PNG of it (title, date, sources).
+// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
+// numbers index the list of maps they were made from.
+#[allow(clippy::indexing_slicing)]
 pub fn render_step_svg(
     atlas: &Atlas,
     projected: &ProjectedAtlas,
@@ -226,6 +235,9 @@ pub fn map_list(story: &Story) -> Vec<(usize, Which)> {
 /// stops before the next frame and leaves nothing behind. Returns the
 /// number of frames.
 #[allow(clippy::too_many_arguments)]
+// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
+// numbers index the list of maps they were made from.
+#[allow(clippy::indexing_slicing)]
 pub fn write_story_animation(
     atlas: &Atlas,
     projected: &ProjectedAtlas,
@@ -373,6 +385,9 @@ fn wrap_lines(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String
 /// coloured badge with the step number, the claim and the correction, on a
 /// light box. Returns the SVG and the top of the box (what else goes at the
 /// map's foot goes above it).
+// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
+// numbers index the list of maps they were made from.
+#[allow(clippy::indexing_slicing)]
 pub fn step_caption(story: &Story, number: usize, map: emath::Rect) -> (String, f32) {
     let step = &story.steps[number - 1];
     let margin = 12.0;

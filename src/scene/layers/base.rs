@@ -142,6 +142,8 @@ const SEAS: [([&str; 5], f64, f64); 2] = [
 
 /// The Black Sea's and the Caspian's names, italic and blue, when the base
 /// map (which draws the water) is shown.
+// `index` is a position in the same fixed list of sea names.
+#[allow(clippy::indexing_slicing)]
 pub fn sea_labels(language: Language) -> Vec<Label> {
     let conic = conformal_conic();
     let index = Language::ALL

@@ -30,7 +30,13 @@ pub fn day_span(first: Date, last: Date) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let month = |d: Date| MONTHS[(d.month() - 1) as usize];
+    // chrono's months run 1..=12, so the lookup never misses.
+    let month = |d: Date| {
+        MONTHS
+            .get((d.month() as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+    };
     if last <= first {
         format!("{} {} {}", first.day(), month(first), first.year())
     } else if first.year() != last.year() {

@@ -31,6 +31,8 @@ pub fn user_layer_color(atlas: &Atlas, layer: &LayerKind) -> Color32 {
         .filter(|l| l.kind.is_user())
         .position(|l| l.kind == *layer)
         .unwrap_or(0);
+    // The palette is a non-empty constant, so the remainder is one of its positions.
+    #[allow(clippy::indexing_slicing)]
     USER_PALETTE[n % USER_PALETTE.len()]
 }
 
