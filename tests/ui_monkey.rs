@@ -78,6 +78,11 @@ fn random_input_never_breaks_the_window() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1500);
+    // Typed text lands in the export dialogs' path fields and a random click
+    // may press Export: run in a scratch folder so those files never reach
+    // the source tree (they once were committed by mistake).
+    let scratch = tempfile::tempdir().expect("a scratch folder");
+    std::env::set_current_dir(scratch.path()).expect("into the scratch folder");
     let size = Vec2::new(1024.0, 700.0);
     let data = AtlasData::load(None);
     let mut harness = Harness::builder()
