@@ -78,6 +78,17 @@ pub struct AtlasData {
 }
 
 impl AtlasData {
+    /// The feature with `id`, found through the projected shapes' id index
+    /// (the selection asks every frame; [`Atlas::feature`] reads every
+    /// feature, which a user layer of 100,000 makes slow), else by reading.
+    pub fn feature(&self, id: &str) -> Option<&crate::atlas::Feature> {
+        self.projected
+            .of_id(id)
+            .map(|pf| self.projected.feature(&self.atlas, pf))
+            .filter(|f| f.id == id)
+            .or_else(|| self.atlas.feature(id))
+    }
+
     /// Loads the bundled data, or every `*.geojson` in `dir`.
     pub fn load(dir: Option<&PathBuf>) -> AtlasData {
         AtlasData::from_loaded(DataSource::dir(dir).load())

@@ -67,7 +67,16 @@ fn the_view_menu_switches_light_and_dark_and_remembers() {
             harness.ctx.global_style().visuals.dark_mode,
             theme == egui::Theme::Dark
         );
-        assert_eq!(harness.state().map_theme(), theme);
+        // The map follows: its Scene is in the dark palette, its sea dark.
+        let map = match theme {
+            egui::Theme::Dark => caucasus_atlas::scene::theme::Theme::Dark,
+            egui::Theme::Light => caucasus_atlas::scene::theme::Theme::Light,
+        };
+        assert_eq!(harness.state().map_theme(), map);
+        let scene = harness.state_mut().scene();
+        assert_eq!(scene.theme, map);
+        let sea = scene.fills.first().map(|f| f.color).expect("the sea");
+        assert_eq!(sea.r() < 0x60, theme == egui::Theme::Dark, "sea {sea:?}");
         assert_eq!(harness.state().persisted().theme, theme.into());
     }
     harness.get_by_label("View").click();

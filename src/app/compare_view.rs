@@ -11,7 +11,8 @@ use super::scene_painter::{PaintStats, paint_caption, paint_scene, paint_swatch}
 use crate::atlas::LayerKind;
 use crate::scene::compare::{CompareOverlay, format_km2};
 use crate::scene::labels::PlacedLabel;
-use crate::scene::style::{self, HALO, LABEL, LABEL_MUTED};
+use crate::scene::style;
+use crate::scene::theme::Theme;
 use crate::scene::{LegendEntry, Scene, Swatch, caption};
 use crate::spatial::{MapPoint, Projector, conformal_conic};
 
@@ -42,6 +43,7 @@ pub fn paint_swipe<'a>(
     share: f32,
 ) -> (PaintStats, Vec<PlacedLabel<'a>>) {
     let rect = painter.clip_rect();
+    let theme = after.theme;
     let x = divider_x(rect, share);
     let left = Rect::from_min_max(rect.min, Pos2::new(x, rect.max.y));
     let right = Rect::from_min_max(Pos2::new(x, rect.min.y), rect.max);
@@ -57,28 +59,30 @@ pub fn paint_swipe<'a>(
     );
     painter.line_segment(
         [Pos2::new(x, rect.top()), Pos2::new(x, rect.bottom())],
-        Stroke::new(1.0, LABEL),
+        Stroke::new(1.0, theme.text()),
     );
     let grip = Pos2::new(x, rect.center().y);
-    painter.circle(grip, 11.0, HALO, Stroke::new(1.5, LABEL));
+    painter.circle(grip, 11.0, theme.halo(), Stroke::new(1.5, theme.text()));
     painter.text(
         grip,
         Align2::CENTER_CENTER,
         "< >",
         egui::FontId::proportional(11.0),
-        LABEL,
+        theme.text(),
     );
     paint_caption(
         &painter.with_clip_rect(left),
         left,
         &before.caption,
         before.data_note.as_deref(),
+        before.theme,
     );
     paint_caption(
         &painter.with_clip_rect(right),
         right,
         &after.caption,
         after.data_note.as_deref(),
+        theme,
     );
     (stats, placed)
 }
@@ -112,7 +116,13 @@ pub fn divider_handle(ui: &mut Ui, rect: Rect, share: f32) -> Option<Command> {
 /// the legend (bottom left, or bottom right when the selection lies under it,
 /// `legend` is its box this frame), and clear of the caption, the scale bar
 /// and, in the region's view, of the ground that changes hands.
-pub fn show_table(ui: &Ui, map_rect: Rect, status: &CompareStatus, legend: Option<Rect>) {
+pub fn show_table(
+    ui: &Ui,
+    map_rect: Rect,
+    status: &CompareStatus,
+    legend: Option<Rect>,
+    theme: Theme,
+) {
     if matches!(status, CompareStatus::Off) {
         return;
     }
@@ -128,27 +138,29 @@ pub fn show_table(ui: &Ui, map_rect: Rect, status: &CompareStatus, legend: Optio
         .fixed_pos(corner)
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
-            ui.set_visuals(egui::Visuals::light());
+            // Only this Ui's visuals (`ui.set_visuals` would restyle the
+            // whole window).
+            *ui.visuals_mut() = super::legend::plate_visuals(theme);
             Frame::new()
-                .fill(HALO)
+                .fill(theme.halo())
                 .corner_radius(4.0)
                 .inner_margin(6.0)
                 .show(ui, |ui| {
                     ui.set_max_width(TABLE_WIDTH);
                     ui.spacing_mut().item_spacing.y = 2.0;
-                    table_rows(ui, status, room);
+                    table_rows(ui, status, room, theme);
                 });
         });
 }
 
-fn table_rows(ui: &mut Ui, status: &CompareStatus, room: f32) {
+fn table_rows(ui: &mut Ui, status: &CompareStatus, room: f32, theme: Theme) {
     let muted = |ui: &mut Ui, text: String| {
-        ui.add(egui::Label::new(RichText::new(text).color(LABEL_MUTED).size(11.5)).wrap());
+        ui.add(egui::Label::new(RichText::new(text).color(theme.muted_text()).size(11.5)).wrap());
     };
     match status {
         CompareStatus::Off => {}
         CompareStatus::NotAfter(from) => {
-            ui.label(RichText::new("Compare").color(LABEL).strong());
+            ui.label(RichText::new("Compare").color(theme.text()).strong());
             muted(
                 ui,
                 format!(
@@ -158,32 +170,32 @@ fn table_rows(ui: &mut Ui, status: &CompareStatus, room: f32) {
             );
         }
         CompareStatus::Computing(from) => {
-            ui.label(RichText::new("Compare").color(LABEL).strong());
+            ui.label(RichText::new("Compare").color(theme.text()).strong());
             // No spinner: it would repaint every frame; the worker wakes the
             // window when the comparison is ready.
             muted(ui, format!("computing… (since {})", caption(*from)));
         }
         CompareStatus::Failed(e) => {
-            ui.label(RichText::new("Compare").color(LABEL).strong());
+            ui.label(RichText::new("Compare").color(theme.text()).strong());
             muted(ui, format!("Cannot compare: {e}."));
         }
-        CompareStatus::Ready(overlay) => ready_rows(ui, overlay, room),
+        CompareStatus::Ready(overlay) => ready_rows(ui, overlay, room, theme),
     }
 }
 
 /// The heading, the rows while they fit in `room` points (then how many are
 /// left out), the total, the net per side and the note.
-fn ready_rows(ui: &mut Ui, overlay: &CompareOverlay, room: f32) {
+fn ready_rows(ui: &mut Ui, overlay: &CompareOverlay, room: f32, theme: Theme) {
     let table = &overlay.table;
     let top = ui.cursor().top();
-    ui.add(egui::Label::new(RichText::new(&table.heading).color(LABEL).strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(&table.heading).color(theme.text()).strong()).wrap());
     for (i, row) in table.rows.iter().enumerate() {
         // Keep room for the total and the net lines below.
         let reserve = 40.0 + 16.0 * table.net.len() as f32;
         if ui.cursor().top() - top > room - reserve {
             ui.label(
                 RichText::new(format!("… and {} more changes", table.rows.len() - i))
-                    .color(LABEL_MUTED)
+                    .color(theme.muted_text())
                     .size(11.0),
             );
             break;
@@ -194,27 +206,35 @@ fn ready_rows(ui: &mut Ui, overlay: &CompareOverlay, room: f32) {
                 ui.painter(),
                 swatch.center(),
                 &LegendEntry {
-                    color: style::mix(row.color, style::PAPER, 0.55),
+                    color: style::mix(row.color, theme.paper(), 0.55),
                     swatch: Swatch::Hatched(row.color),
                     text: String::new(),
                 },
+                theme,
             );
             ui.vertical(|ui| {
-                ui.add(egui::Label::new(RichText::new(&row.label).color(LABEL).size(12.0)).wrap());
-                ui.label(RichText::new(&row.area).color(LABEL).size(12.0));
                 ui.add(
-                    egui::Label::new(RichText::new(&row.share).color(LABEL_MUTED).size(11.0))
+                    egui::Label::new(RichText::new(&row.label).color(theme.text()).size(12.0))
                         .wrap(),
+                );
+                ui.label(RichText::new(&row.area).color(theme.text()).size(12.0));
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&row.share)
+                            .color(theme.muted_text())
+                            .size(11.0),
+                    )
+                    .wrap(),
                 );
             });
         });
     }
-    ui.label(RichText::new(&table.total).color(LABEL).size(12.0));
+    ui.label(RichText::new(&table.total).color(theme.text()).size(12.0));
     for net in &table.net {
-        ui.label(RichText::new(net).color(LABEL_MUTED).size(11.0));
+        ui.label(RichText::new(net).color(theme.muted_text()).size(11.0));
     }
     if let Some(note) = &table.note {
-        ui.add(egui::Label::new(RichText::new(note).color(LABEL_MUTED).size(10.5)).wrap());
+        ui.add(egui::Label::new(RichText::new(note).color(theme.muted_text()).size(10.5)).wrap());
     }
 }
 

@@ -120,7 +120,6 @@ impl Document {
                 // Only a feature that is there and shown can be selected.
                 self.selection = selection.filter(|(id, _)| {
                     self.data
-                        .atlas
                         .feature(id)
                         .is_some_and(|f| !self.hidden_layers.contains(&f.layer))
                 });
@@ -224,7 +223,7 @@ impl Document {
     pub fn replace_data(&mut self, data: AtlasData) {
         self.data = data;
         if let Some((id, _)) = &self.selection
-            && self.data.atlas.feature(id).is_none()
+            && self.data.feature(id).is_none()
         {
             self.selection = None;
         }
@@ -298,7 +297,7 @@ impl Document {
     pub fn selected(&self) -> Option<&Feature> {
         self.selection
             .as_ref()
-            .and_then(|(id, _)| self.data.atlas.feature(id))
+            .and_then(|(id, _)| self.data.feature(id))
     }
 
     /// What a click or hover at `point` finds, top first (hidden layers excluded).

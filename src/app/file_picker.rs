@@ -103,14 +103,7 @@ impl<P> PendingPick<P> {
         purpose: P,
         ctx: &egui::Context,
     ) -> PendingPick<P> {
-        let (send, answer) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            // The receiver may be gone (window closed); nothing is lost then.
-            let _ = send.send(picker.save_file(&dialog));
-            ctx.request_repaint();
-        });
-        PendingPick { purpose, answer }
+        Self::on_thread(purpose, ctx, move || picker.save_file(&dialog))
     }
 
     /// Opens an "open file" dialog on a new thread (see [`PendingPick::ask`]).
@@ -120,10 +113,21 @@ impl<P> PendingPick<P> {
         purpose: P,
         ctx: &egui::Context,
     ) -> PendingPick<P> {
+        Self::on_thread(purpose, ctx, move || picker.open_file(&dialog))
+    }
+
+    /// Runs `pick` (a dialog that blocks until answered) on a new thread and
+    /// wakes the window when it returns.
+    fn on_thread(
+        purpose: P,
+        ctx: &egui::Context,
+        pick: impl FnOnce() -> Option<PathBuf> + Send + 'static,
+    ) -> PendingPick<P> {
         let (send, answer) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let _ = send.send(picker.open_file(&dialog));
+            // The receiver may be gone (window closed); nothing is lost then.
+            let _ = send.send(pick());
             ctx.request_repaint();
         });
         PendingPick { purpose, answer }

@@ -6,7 +6,7 @@ use egui::{Align2, CollapsingHeader, Frame, Pos2, Rect, RichText, Sense, Ui, Vec
 
 use super::scene_painter::paint_swatch;
 use crate::scene::LegendEntry;
-use crate::scene::style::{HALO, LABEL};
+use crate::scene::theme::Theme;
 
 /// The legend's widest row, swatch included (points).
 const LEGEND_WIDTH: f32 = 250.0;
@@ -22,6 +22,7 @@ pub fn show_legend(
     map_rect: Rect,
     legend: &[LegendEntry],
     avoid: Option<Pos2>,
+    theme: Theme,
 ) -> Option<Rect> {
     if legend.is_empty() {
         return None;
@@ -47,16 +48,16 @@ pub fn show_legend(
         .fixed_pos(anchor)
         .constrain_to(map_rect)
         .show(ui.ctx(), |ui| {
-            // The plate is light whatever the window's theme: keep its text dark.
+            // The plate follows the map's theme, not the window's widgets.
             // (Only this Ui's visuals: `ui.set_visuals` would reach through to
-            // the Context and turn the whole window's dark theme light.)
-            *ui.visuals_mut() = egui::Visuals::light();
+            // the Context and restyle the whole window.)
+            *ui.visuals_mut() = plate_visuals(theme);
             Frame::new()
-                .fill(HALO)
+                .fill(theme.halo())
                 .corner_radius(4.0)
                 .inner_margin(6.0)
                 .show(ui, |ui| {
-                    CollapsingHeader::new(RichText::new("Legend").color(LABEL).strong())
+                    CollapsingHeader::new(RichText::new("Legend").color(theme.text()).strong())
                         .id_salt("map-legend-header")
                         .default_open(true)
                         .show(ui, |ui| {
@@ -64,7 +65,7 @@ pub fn show_legend(
                             ui.set_max_width(LEGEND_WIDTH);
                             ui.spacing_mut().item_spacing.y = 2.0;
                             for entry in legend {
-                                legend_row(ui, entry);
+                                legend_row(ui, entry, theme);
                             }
                         });
                 });
@@ -72,11 +73,21 @@ pub fn show_legend(
     Some(shown.response.rect)
 }
 
-fn legend_row(ui: &mut Ui, entry: &LegendEntry) {
+fn legend_row(ui: &mut Ui, entry: &LegendEntry, theme: Theme) {
     // Top-aligned: a wrapped entry keeps its swatch beside its first line.
     ui.horizontal_top(|ui| {
         let (swatch, _) = ui.allocate_exact_size(Vec2::new(24.0, 14.0), Sense::hover());
-        paint_swatch(ui.painter(), swatch.center(), entry);
-        ui.add(egui::Label::new(RichText::new(&entry.text).color(LABEL).size(12.0)).wrap());
+        paint_swatch(ui.painter(), swatch.center(), entry, theme);
+        ui.add(egui::Label::new(RichText::new(&entry.text).color(theme.text()).size(12.0)).wrap());
     });
+}
+
+/// The widget style on a plate over the map (the legend, compare mode's
+/// table): dark widgets on the dark map, light ones on the light map and on
+/// print, whatever the window's own theme.
+pub fn plate_visuals(theme: Theme) -> egui::Visuals {
+    match theme {
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::Light | Theme::Print => egui::Visuals::light(),
+    }
 }

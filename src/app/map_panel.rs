@@ -212,18 +212,25 @@ impl MapPanel {
             }
             None => {
                 let painted = paint_scene(&painter, scene, &projector);
-                paint_caption(&painter, rect, &scene.caption, scene.data_note.as_deref());
+                paint_caption(
+                    &painter,
+                    rect,
+                    &scene.caption,
+                    scene.data_note.as_deref(),
+                    scene.theme,
+                );
                 painted
             }
         };
         paint_overlay(&painter, &projector, document, overlay);
-        paint_scale_bar(&painter, &projector);
+        paint_scale_bar(&painter, &projector, scene.theme);
         register_label_accessibility(ui.ctx(), response.id, &placed);
         let selected_on_screen = document
             .selection()
             .map(|(_, at)| projector.map_to_screen(*at));
-        let legend = super::legend::show_legend(ui, rect, &scene.legend, selected_on_screen);
-        compare_view::show_table(ui, rect, compare.status, legend);
+        let legend =
+            super::legend::show_legend(ui, rect, &scene.legend, selected_on_screen, scene.theme);
+        compare_view::show_table(ui, rect, compare.status, legend, scene.theme);
         if let Some((_, share)) = compare.swipe {
             commands.extend(compare_view::divider_handle(ui, rect, share));
         }

@@ -244,18 +244,19 @@ impl AtlasApp {
         }
     }
 
-    /// Whether the window looks light or dark now (the user's choice, or the
-    /// system's when following it).
-    ///
-    /// This is the one place the map's palette is to follow the window's
-    /// look: the map is drawn with its light colours whatever this says, and
-    /// the Scene's theme is chosen from this value once the map has themes.
-    pub fn map_theme(&self) -> egui::Theme {
-        match (self.panels.theme, &self.platform.ctx) {
+    /// The map's palette: dark when the window looks dark (the user's
+    /// choice, or the system's when following it), else the light one. The
+    /// one place the map follows the window's look.
+    pub fn map_theme(&self) -> crate::scene::theme::Theme {
+        let look = match (self.panels.theme, &self.platform.ctx) {
             (egui::ThemePreference::Dark, _) => egui::Theme::Dark,
             (egui::ThemePreference::Light, _) => egui::Theme::Light,
             (egui::ThemePreference::System, Some(ctx)) => ctx.theme(),
             (egui::ThemePreference::System, None) => egui::Theme::Light,
+        };
+        match look {
+            egui::Theme::Dark => crate::scene::theme::Theme::Dark,
+            egui::Theme::Light => crate::scene::theme::Theme::Light,
         }
     }
 
@@ -490,7 +491,10 @@ impl AtlasApp {
     pub fn scene(&mut self) -> &Scene {
         let extent = self.panels.map.visible_extent();
         let overlay = self.panels.compare.status().overlay().cloned();
-        self.panels.scene.get(&self.document, extent, overlay)
+        let theme = self.map_theme();
+        self.panels
+            .scene
+            .get(&self.document, extent, overlay, theme)
     }
 
     /// What a click or hover at `point` finds, top first (hidden layers excluded).
@@ -638,11 +642,17 @@ impl AtlasApp {
                 });
         }
         let extent = self.panels.map.visible_extent();
-        let scene = self.panels.scene.get(&self.document, extent, overlay);
+        let theme = self.map_theme();
+        let scene = self
+            .panels
+            .scene
+            .get(&self.document, extent, overlay, theme);
         let compare = &self.panels.compare;
         let swipe = match (compare.on && compare.swipe, compare.from) {
             (true, Some(from)) => Some((
-                self.panels.swipe_scene.get_on(&self.document, extent, from),
+                self.panels
+                    .swipe_scene
+                    .get_on(&self.document, extent, from, theme),
                 compare.divider,
             )),
             _ => None,
@@ -658,7 +668,7 @@ impl AtlasApp {
             flash_strength: self.panels.flash.strength(now),
         };
         egui::CentralPanel::default()
-            .frame(egui::Frame::NONE.fill(crate::scene::style::PAPER))
+            .frame(egui::Frame::NONE.fill(theme.paper()))
             .show(ui, |ui| {
                 commands.extend(
                     self.panels

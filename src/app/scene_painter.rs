@@ -6,6 +6,7 @@ use egui::epaint::{Mesh, PathStroke, Shape};
 use egui::{Color32, FontId, Id, Painter};
 
 use crate::scene::labels::{PlacedLabel, place_labels};
+use crate::scene::theme::Theme;
 use crate::scene::{Fill, Scene, Stroke, Symbol};
 use crate::spatial::Projector;
 
@@ -58,7 +59,7 @@ pub fn paint_scene<'a>(
     painter.extend(shapes);
     let placed = place_labels(scene, projector);
     for placed_label in &placed {
-        paint_label(painter, placed_label);
+        paint_label(painter, placed_label, scene.theme.halo());
     }
     stats.labels = placed.len();
     (stats, placed)
@@ -154,7 +155,7 @@ fn stroke_shapes(stroke: &Stroke, projector: &Projector) -> Vec<Shape> {
     }
 }
 
-fn paint_label(painter: &Painter, placed: &PlacedLabel<'_>) {
+fn paint_label(painter: &Painter, placed: &PlacedLabel<'_>, halo: Color32) {
     let label = placed.label;
     let rect = placed.rect;
     let format = |size: f32| egui::TextFormat {
@@ -180,11 +181,7 @@ fn paint_label(painter: &Painter, placed: &PlacedLabel<'_>) {
     }
     let text_rect = Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
     if label.style != crate::scene::LabelStyle::Sea {
-        painter.rect_filled(
-            text_rect.expand2(Vec2::new(2.0, 0.0)),
-            2.0,
-            crate::scene::style::HALO,
-        );
+        painter.rect_filled(text_rect.expand2(Vec2::new(2.0, 0.0)), 2.0, halo);
     }
     painter.galley(text_rect.min, galley, label.color);
 }
@@ -210,12 +207,19 @@ pub fn register_label_accessibility(ctx: &egui::Context, parent: Id, placed: &[P
     }
 }
 
-/// The date caption in the map's top-left corner, large, on a light plate.
-pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str, note: Option<&str>) {
+/// The date caption in the map's top-left corner, large, on a plate in
+/// `theme`'s halo colour.
+pub fn paint_caption(
+    painter: &Painter,
+    viewport: Rect,
+    caption: &str,
+    note: Option<&str>,
+    theme: Theme,
+) {
     let galley = painter.layout_no_wrap(
         caption.to_string(),
         FontId::proportional(26.0),
-        crate::scene::style::LABEL,
+        theme.text(),
     );
     let pos = viewport.min + Vec2::new(14.0, 10.0);
     let mut plate = Rect::from_min_size(pos, galley.size());
@@ -223,7 +227,7 @@ pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str, note: Opt
         painter.layout_no_wrap(
             n.to_string(),
             FontId::proportional(12.0),
-            crate::scene::style::LABEL_MUTED,
+            theme.muted_text(),
         )
     });
     if let Some(n) = &note {
@@ -232,28 +236,30 @@ pub fn paint_caption(painter: &Painter, viewport: Rect, caption: &str, note: Opt
             n.size(),
         ));
     }
-    painter.rect_filled(plate.expand(6.0), 4.0, crate::scene::style::HALO);
+    painter.rect_filled(plate.expand(6.0), 4.0, theme.halo());
     let below = pos + Vec2::new(0.0, galley.size().y + 2.0);
-    painter.galley(pos, galley, crate::scene::style::LABEL);
+    painter.galley(pos, galley, theme.text());
     if let Some(n) = note {
-        painter.galley(below, n, crate::scene::style::LABEL_MUTED);
+        painter.galley(below, n, theme.muted_text());
     }
 }
 
 /// A legend entry's swatch (area, line or symbol) centred on `center`, about
-/// 20 × 11 points: the same look as on the map.
-pub fn paint_swatch(painter: &Painter, center: Pos2, entry: &crate::scene::LegendEntry) {
+/// 20 × 11 points: the same look as on the map (`theme` the Scene's, for
+/// the outline).
+pub fn paint_swatch(
+    painter: &Painter,
+    center: Pos2,
+    entry: &crate::scene::LegendEntry,
+    theme: Theme,
+) {
+    let outline = egui::Stroke::new(0.5, theme.color(crate::scene::style::BORDER));
     use crate::scene::Swatch;
     match entry.swatch {
         Swatch::Area => {
             let r = Rect::from_center_size(center, Vec2::new(20.0, 11.0));
             painter.rect_filled(r, 1.0, entry.color);
-            painter.rect_stroke(
-                r,
-                1.0,
-                egui::Stroke::new(0.5, crate::scene::style::BORDER),
-                egui::StrokeKind::Inside,
-            );
+            painter.rect_stroke(r, 1.0, outline, egui::StrokeKind::Inside);
         }
         Swatch::Line { dashed, width } => {
             let a = center - Vec2::new(10.0, 0.0);
@@ -275,18 +281,13 @@ pub fn paint_swatch(painter: &Painter, center: Pos2, entry: &crate::scene::Legen
                     egui::Stroke::new(0.9, lines),
                 );
             }
-            painter.rect_stroke(
-                r,
-                1.0,
-                egui::Stroke::new(0.5, crate::scene::style::BORDER),
-                egui::StrokeKind::Inside,
-            );
+            painter.rect_stroke(r, 1.0, outline, egui::StrokeKind::Inside);
         }
     }
 }
 
-/// The scale bar in the map's bottom-right corner.
-pub fn paint_scale_bar(painter: &Painter, projector: &Projector) {
+/// The scale bar in the map's bottom-right corner, in `theme`'s colours.
+pub fn paint_scale_bar(painter: &Painter, projector: &Projector, theme: Theme) {
     let (km, length) = crate::scene::scale_bar::scale_bar(projector.km_per_point(), 140.0);
     if length <= 0.0 {
         return;
@@ -299,8 +300,8 @@ pub fn paint_scale_bar(painter: &Painter, projector: &Projector) {
         Pos2::new(left - 8.0, y - 20.0),
         Pos2::new(right + 8.0, y + 8.0),
     );
-    painter.rect_filled(plate, 4.0, crate::scene::style::HALO);
-    let stroke = egui::Stroke::new(2.0, crate::scene::style::LABEL);
+    painter.rect_filled(plate, 4.0, theme.halo());
+    let stroke = egui::Stroke::new(2.0, theme.text());
     painter.line_segment([Pos2::new(left, y), Pos2::new(right, y)], stroke);
     painter.line_segment([Pos2::new(left, y - 5.0), Pos2::new(left, y + 3.0)], stroke);
     painter.line_segment(
@@ -312,6 +313,6 @@ pub fn paint_scale_bar(painter: &Painter, projector: &Projector) {
         Align2::CENTER_BOTTOM,
         format!("{km} km"),
         FontId::proportional(12.0),
-        crate::scene::style::LABEL,
+        theme.text(),
     );
 }

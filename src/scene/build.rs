@@ -102,6 +102,7 @@ pub fn build_scene(atlas: &Atlas, projected: &ProjectedAtlas, options: &SceneOpt
         reviewed: atlas.reviewed,
         origins: Origins::default(),
         compare: None,
+        theme: super::theme::Theme::Light,
     };
     scene.origins.record(
         Counts::default(),

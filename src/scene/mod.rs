@@ -228,6 +228,10 @@ pub struct Scene {
     pub origins: origins::Origins,
     /// The table of gains and losses, in compare mode (see [`compare`]).
     pub compare: Option<compare::CompareTable>,
+    /// The theme its colours are in (set by [`theme::Theme::apply`]): what
+    /// is painted around the Scene (plates, captions, the scale bar) asks it
+    /// for matching colours.
+    pub theme: theme::Theme,
 }
 
 /// One credited source.

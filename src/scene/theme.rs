@@ -143,6 +143,12 @@ impl Theme {
     /// Recolours `scene` (and, for print, thickens hairlines). The light
     /// theme leaves it as built.
     pub fn apply(self, scene: &mut Scene) {
+        if scene.theme != Theme::Light {
+            // Colours are mapped from the light theme's: applying twice
+            // would map them again.
+            return;
+        }
+        scene.theme = self;
         if self == Theme::Light {
             return;
         }
