@@ -259,3 +259,76 @@ fn a_steps_layers_are_shown_and_the_users_come_back_on_leaving() {
         "the user's own view again"
     );
 }
+
+/// eframe's storage in memory: what `save` writes.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// Quitting (or eframe's periodic save) in the middle of a story saves the
+/// user's own date, view and layers, not the step's: the next start is
+/// where the user was.
+#[test]
+fn saving_while_a_story_plays_keeps_the_users_date_view_and_layers() {
+    use caucasus_atlas::app::state::{STORAGE_KEY, parse};
+    use eframe::App as _;
+    use eframe::Storage as _;
+    let start: Date = "2019-06-01".parse().unwrap();
+    let mut harness = story_harness("2019-06-01");
+    harness
+        .state_mut()
+        .apply(Command::SetLayerVisible(LayerKind::Events, false));
+    harness.run();
+    // The user's own view: none set, the region fitted.
+    let users_view = harness.state().document().view();
+    let stories = story::bundled();
+    let may = stories.get("may-2024-russia-withdraws").unwrap();
+    harness.get_by_label("Stories").click();
+    harness.run();
+    harness.get_by_label(&may.title).click();
+    harness.run();
+    harness.get_by_label("Next claim").click();
+    harness.run();
+    // The step has the map: its date, its view, every layer.
+    let document = harness.state().document();
+    assert_eq!(document.date(), may.step(2).unwrap().view.date);
+    assert_ne!(document.date(), start);
+    assert!(document.hidden_layers().is_empty(), "the step shows events");
+    assert_ne!(harness.state().document().view(), users_view);
+
+    let mut storage = Memory::default();
+    harness.state_mut().save(&mut storage);
+    let saved = parse(&storage.get_string(STORAGE_KEY).unwrap()).unwrap();
+    assert_eq!(saved.date, start, "the user's date is saved");
+    assert_eq!(
+        saved.hidden_layers.into_iter().collect::<Vec<_>>(),
+        [LayerKind::Events],
+        "the user's layers are saved"
+    );
+    assert_eq!(saved.view, users_view, "the user's view is saved");
+
+    // Out of the story, what is shown is saved again.
+    harness.get_by_label("Leave the story").click();
+    harness.run();
+    harness
+        .state_mut()
+        .apply(Command::Time(caucasus_atlas::time::TimeCommand::SetDate(
+            "2021-03-04".parse().unwrap(),
+        )));
+    harness.run();
+    harness.state_mut().save(&mut storage);
+    let saved = parse(&storage.get_string(STORAGE_KEY).unwrap()).unwrap();
+    assert_eq!(saved.date.to_string(), "2021-03-04");
+}

@@ -236,12 +236,13 @@ impl AtlasApp {
         self.panels.map.projector()
     }
 
-    /// What is remembered between runs.
+    /// What is remembered between runs (the user's own place, not a
+    /// story step's, while a story plays).
     pub fn persisted(&self) -> state::PersistedState {
-        state::PersistedState {
+        self.panels.stories.with_users_place(state::PersistedState {
             theme: self.panels.theme,
             ..self.document.persisted(self.panels.layers_open)
-        }
+        })
     }
 
     /// The map's palette: dark when the window looks dark (the user's

@@ -4,7 +4,8 @@
 //! badge, the correction and the sources. The last step sums up the verdicts.
 //! The step's box is fitted to the part of the map the window leaves
 //! visible, and its layers are shown while it plays. Closing the story
-//! returns the user's own date, view and layers.
+//! returns the user's own date, view and layers, and they are what the
+//! window saves while a story plays.
 //!
 //! ← and → step the story while one is being played (the same
 //! [`Command::StoryStep`] as the buttons); the map glides to each step's view
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 
 use super::Command;
 use super::document::Document;
+use super::state::PersistedState;
 use crate::atlas::LayerKind;
 use crate::spatial::{MapView, RegionBox};
 use crate::story::{Step, Stories, Story, Verdict};
@@ -131,6 +133,21 @@ impl StoriesPanel {
             commands.extend(self.go_to(index, step, document, map_rect));
         }
         commands
+    }
+
+    /// `state` with the user's own date, view and layers while a story has
+    /// the map (the ones given back on leaving it), so that quitting in the
+    /// middle of a story does not make a step's map the next start.
+    pub fn with_users_place(&self, state: PersistedState) -> PersistedState {
+        match &self.users_place {
+            Some(place) => PersistedState {
+                date: place.date,
+                view: place.view,
+                hidden_layers: place.hidden_layers.clone(),
+                ..state
+            },
+            None => state,
+        }
     }
 
     /// Whether a story is being played (its steps take ← and →).

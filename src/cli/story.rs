@@ -70,6 +70,8 @@ pub enum MapFormat {
     Png,
     /// SVG documents.
     Svg,
+    /// PDF documents (vector, the text kept as text).
+    Pdf,
 }
 
 /// Runs a `story` action; returns the exit code.
@@ -108,6 +110,7 @@ pub fn run(
                 format: match format {
                     MapFormat::Png => Format::Png,
                     MapFormat::Svg => Format::Svg,
+                    MapFormat::Pdf => Format::Pdf,
                 },
                 width,
                 height,

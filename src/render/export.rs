@@ -574,14 +574,20 @@ impl Prepared {
                 .map_err(ExportError),
             Format::Webp => raster::encode_webp(&self.image(scene)?, Some(&self.xmp(scene)))
                 .map_err(ExportError),
-            Format::Pdf => super::pdf::svg_to_pdf(
-                &self.svg(scene),
-                self.pdf_placement(),
-                self.text_as_paths,
-                &self.pdf_info(scene),
-            )
-            .map_err(ExportError),
+            Format::Pdf => self.pdf(&self.svg(scene), scene),
         }
+    }
+
+    /// A PDF of `svg`, this page's SVG for `scene` (perhaps with more drawn
+    /// over it), placed and described as the page is.
+    pub fn pdf(&self, svg: &str, scene: &Scene) -> Result<Vec<u8>, ExportError> {
+        super::pdf::svg_to_pdf(
+            svg,
+            self.pdf_placement(),
+            self.text_as_paths,
+            &self.pdf_info(scene),
+        )
+        .map_err(ExportError)
     }
 }
 

@@ -7,6 +7,7 @@
 //! requested pixels (`pixels_per_point`), the way the window does on a HiDPI
 //! screen, so a 3840×2160 export looks like a 1920×1080 one at twice the detail.
 
+pub mod card;
 mod compare_block;
 
 use std::fmt::Write as _;
@@ -46,6 +47,8 @@ pub struct ExportOptions {
     /// The colours of the page around the map (the Scene is themed apart,
     /// with [`Theme::apply`]).
     pub theme: Theme,
+    /// A card under the title (a story step's verdict, claim and correction).
+    pub card: Option<card::Card>,
 }
 
 impl Default for ExportOptions {
@@ -59,6 +62,7 @@ impl Default for ExportOptions {
             attribution: true,
             sources: true,
             theme: Theme::Light,
+            card: None,
         }
     }
 }
@@ -74,11 +78,12 @@ impl ExportOptions {
             attribution: false,
             sources: false,
             theme: Theme::Light,
+            card: None,
         }
     }
 
     fn wants_panel(&self) -> bool {
-        self.title.is_some() || self.legend || self.caption || self.scale_bar
+        self.title.is_some() || self.card.is_some() || self.legend || self.caption || self.scale_bar
     }
 
     /// Whether the credit line under the map is drawn (sources, attribution or both).
@@ -803,6 +808,18 @@ fn write_panel(
         y: panel.min.y + pad,
     };
     write_title_block(&mut column, scene, options);
+    if let Some(c) = &options.card {
+        let top = column.y + 8.0;
+        let room = Rect::from_min_max(
+            Pos2::new(column.left, top),
+            Pos2::new(column.left + column.width, column.bottom),
+        );
+        let ink = card::CardInk {
+            text: options.theme.text(),
+            muted: options.theme.muted_text(),
+        };
+        column.y = top + card::write_card(column.svg, c, room, ink) + 4.0;
+    }
     if let Some(table) = &scene.compare {
         compare_block::write_compare_block(&mut column, scene, table);
     }

@@ -15,7 +15,9 @@ use crate::render::frames::{Encoding, GifPalettes, write_frames};
 use crate::render::gif_palette::Reserved;
 use crate::render::mp4::{find_ffmpeg, missing_ffmpeg};
 use crate::render::raster::{self, RgbaImage};
+use crate::render::svg::card::{Card, CardInk, Paragraph, card_height, write_card};
 use crate::render::svg::{ATTRIBUTION, ExportOptions, escape_xml, text_width};
+use crate::scene::Scene;
 use crate::spatial::{ProjectedAtlas, Projector};
 
 /// The ring colour of highlighted features (a magenta no layer uses).
@@ -33,7 +35,7 @@ pub enum Which {
 /// How a story's maps are made.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoryExportOptions {
-    /// PNG or SVG.
+    /// PNG, SVG or PDF.
     pub format: Format,
     /// Width in pixels.
     pub width: u32,
@@ -44,9 +46,10 @@ pub struct StoryExportOptions {
     /// In an animation, how long each step's map is held (a compare's
     /// earlier map half as long), in seconds.
     pub seconds_per_step: f32,
-    /// Draw the step's caption over the map's foot: the verdict as a
-    /// coloured badge, the claim and the correction (always on in an
-    /// animation, where there is no report beside the maps).
+    /// Where the step's card goes — the verdict as a coloured badge, the
+    /// claim and the correction: over the map's foot when on (always in an
+    /// animation, where frames pass quickly and the panel is small), in the
+    /// panel under the title when off.
     pub captions: bool,
 }
 
@@ -72,14 +75,15 @@ pub fn image_name(number: usize, which: Which, format: Format) -> String {
     }
 }
 
-/// The title in the map's panel: the step number, the verdict and the caption.
+/// The title in the map's panel: the step number and the caption (the
+/// verdict is the badge of the card under it).
 // Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
 // numbers index the list of maps they were made from.
 #[allow(clippy::indexing_slicing)]
 pub fn step_title(story: &Story, number: usize, which: Which) -> String {
     let step = &story.steps[number - 1];
     let total = story.steps.len();
-    let mut title = format!("Step {number} of {total} — {}", step.verdict.label());
+    let mut title = format!("Step {number} of {total}");
     match which {
         Which::Before => {
             let _ = write!(title, ". Before: the map on the earlier date");
@@ -121,6 +125,7 @@ pub fn step_request(
         format: options.format,
         include: ExportOptions {
             title: Some(step_title(story, number, which)),
+            card: (!options.captions).then(|| step_card(story, number, Density::Panel)),
             ..ExportOptions::default()
         },
         pixels_per_point: None,
@@ -131,9 +136,6 @@ pub fn step_request(
 
 /// One of a step's maps as SVG, its highlighted features ringed, with the
 /// text to embed in a PNG of it (title, date, sources).
-// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
-// numbers index the list of maps they were made from.
-#[allow(clippy::indexing_slicing)]
 pub fn render_step_svg(
     atlas: &Atlas,
     projected: &ProjectedAtlas,
@@ -142,6 +144,22 @@ pub fn render_step_svg(
     which: Which,
     options: &StoryExportOptions,
 ) -> Result<(String, Vec<(String, String)>), ExportError> {
+    let (svg, prepared, scene) = step_document(atlas, projected, story, number, which, options)?;
+    Ok((svg, prepared.metadata(&scene)))
+}
+
+/// One of a step's maps as SVG with the page and Scene it was drawn from.
+// Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
+// numbers index the list of maps they were made from.
+#[allow(clippy::indexing_slicing)]
+fn step_document(
+    atlas: &Atlas,
+    projected: &ProjectedAtlas,
+    story: &Story,
+    number: usize,
+    which: Which,
+    options: &StoryExportOptions,
+) -> Result<(String, Prepared, Scene), ExportError> {
     let request = step_request(story, number, which, options);
     let prepared = Prepared::new(atlas, &request)?;
     let scene = prepared.scene(atlas, projected, request.date);
@@ -176,7 +194,7 @@ pub fn render_step_svg(
     if let Some(end) = svg.rfind("</svg>") {
         svg.insert_str(end, &overlay);
     }
-    Ok((svg, prepared.metadata(&scene)))
+    Ok((svg, prepared, scene))
 }
 
 /// One of a step's maps as pixels.
@@ -201,15 +219,16 @@ pub fn render_step(
     which: Which,
     options: &StoryExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let (svg, metadata) = render_step_svg(atlas, projected, story, number, which, options)?;
+    let (svg, prepared, scene) = step_document(atlas, projected, story, number, which, options)?;
     match options.format {
         Format::Svg => Ok(svg.into_bytes()),
         Format::Png => {
             let image = raster::rasterize(&svg).map_err(ExportError)?;
-            raster::encode_png(&image, &metadata).map_err(ExportError)
+            raster::encode_png(&image, &prepared.metadata(&scene)).map_err(ExportError)
         }
-        Format::Pdf | Format::Jpeg | Format::Webp => Err(ExportError(
-            "a story's maps are written as PNG or SVG".to_string(),
+        Format::Pdf => prepared.pdf(&svg, &scene),
+        Format::Jpeg | Format::Webp => Err(ExportError(
+            "a story's maps are written as PNG, SVG or PDF".to_string(),
         )),
     }
 }
@@ -340,70 +359,61 @@ fn story_text(story: &Story) -> Vec<(String, String)> {
     text
 }
 
-/// `text` broken into lines no wider than `width` at `size` points, at most
-/// `max_lines` of them (the last one cut with an ellipsis if more was left).
-fn wrap_lines(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if text_width(&candidate, size) <= width || line.is_empty() {
-            line = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        if let Some(last) = lines.last_mut() {
-            while !last.is_empty() && text_width(&format!("{last}…"), size) > width {
-                last.pop();
-            }
-            *last = format!("{}…", last.trim_end());
-        }
-    }
-    // A single word wider than the line is cut too.
-    for l in &mut lines {
-        if text_width(l, size) > width {
-            while !l.is_empty() && text_width(&format!("{l}…"), size) > width {
-                l.pop();
-            }
-            l.push('…');
-        }
-    }
-    lines
+/// How much room a step's card has: the panel's column, or a box over the
+/// map's foot that must leave most of the map in sight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Density {
+    /// In the panel beside the map, under the title.
+    Panel,
+    /// Over the foot of an animation frame.
+    Foot,
 }
 
-/// The caption over the foot of the map of step `number`: the verdict as a
-/// coloured badge with the step number, the claim and the correction, on a
-/// light box. Returns the SVG and the top of the box (what else goes at the
-/// map's foot goes above it).
+/// The card of step `number`: the verdict as the badge, the claim and the
+/// correction (the step number beside the badge over a frame, where there
+/// is no title).
 // Step numbers are 1-based positions made by enumerating `story.steps` in this module, and map
 // numbers index the list of maps they were made from.
 #[allow(clippy::indexing_slicing)]
-pub fn step_caption(story: &Story, number: usize, map: emath::Rect) -> (String, f32) {
+pub fn step_card(story: &Story, number: usize, density: Density) -> Card {
     let step = &story.steps[number - 1];
+    let ((claim_pt, claim_lines), (correction_pt, correction_lines)) = match density {
+        Density::Panel => ((15.0, 10), (13.0, 14)),
+        Density::Foot => ((17.0, 2), (14.0, 3)),
+    };
+    Card {
+        badge: step.verdict.label().to_string(),
+        badge_rgb: step.verdict.rgb(),
+        note: match density {
+            Density::Panel => String::new(),
+            Density::Foot => format!("Step {number} of {}", story.steps.len()),
+        },
+        paragraphs: vec![
+            Paragraph {
+                text: format!("Claim: {}", step.claim),
+                size: claim_pt,
+                max_lines: claim_lines,
+            },
+            Paragraph {
+                text: step.correction.clone(),
+                size: correction_pt,
+                max_lines: correction_lines,
+            },
+        ],
+    }
+}
+
+/// The caption over the foot of the map of step `number`: its card
+/// ([`step_card`]) on a light box. Returns the SVG and the top of the box
+/// (what else goes at the map's foot goes above it).
+pub fn step_caption(story: &Story, number: usize, map: emath::Rect) -> (String, f32) {
+    let card = step_card(story, number, Density::Foot);
     let margin = 12.0;
     let pad = 12.0;
     let inner = (map.width() - 2.0 * margin - 2.0 * pad).max(40.0);
-    let (claim_size, correction_size, badge_size) = (17.0, 14.0, 13.0);
-    let claim = wrap_lines(&format!("Claim: {}", step.claim), claim_size, inner, 2);
-    let correction = wrap_lines(&step.correction, correction_size, inner, 3);
-    let badge_h = 22.0;
-    let height = pad
-        + badge_h
-        + 8.0
-        + claim.len() as f32 * claim_size * 1.3
-        + 4.0
-        + correction.len() as f32 * correction_size * 1.3
-        + pad;
+    // At most half the map's height, so the place the step is about shows.
+    let room = (map.height() / 2.0 - 2.0 * pad).max(40.0);
+    let height = card_height(&card, inner, room) + 2.0 * pad;
     let left = map.min.x + margin;
     let top = map.max.y - margin - height;
     let width = map.width() - 2.0 * margin;
@@ -412,46 +422,16 @@ pub fn step_caption(story: &Story, number: usize, map: emath::Rect) -> (String, 
         svg,
         "<g id=\"story-caption\"><rect x=\"{left:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" height=\"{height:.1}\" rx=\"6\" fill=\"#ffffff\" fill-opacity=\"0.93\" stroke=\"#4a4a4a\" stroke-width=\"0.8\"/>"
     );
-    let label = step.verdict.label().to_uppercase();
-    let badge_w = text_width(&label, badge_size) + 18.0;
-    let (bx, by) = (left + pad, top + pad);
-    let _ = writeln!(
-        svg,
-        "<rect x=\"{bx:.1}\" y=\"{by:.1}\" width=\"{badge_w:.1}\" height=\"{badge_h}\" rx=\"4\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{badge_size}\" font-weight=\"bold\" fill=\"#ffffff\">{}</text>",
-        verdict_hex(step.verdict),
-        bx + 9.0,
-        by + 15.5,
-        escape_xml(&label)
+    let inside = emath::Rect::from_min_size(
+        emath::pos2(left + pad, top + pad),
+        emath::vec2(inner, height - 2.0 * pad),
     );
-    let _ = writeln!(
-        svg,
-        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#666666\">{}</text>",
-        bx + badge_w + 10.0,
-        by + 15.5,
-        escape_xml(&format!("Step {number} of {}", story.steps.len()))
-    );
-    let mut y = by + badge_h + 8.0;
-    for line in &claim {
-        y += claim_size * 1.3;
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{claim_size}\" fill=\"#222222\">{}</text>",
-            left + pad,
-            y - claim_size * 0.3,
-            escape_xml(line)
-        );
-    }
-    y += 4.0;
-    for line in &correction {
-        y += correction_size * 1.3;
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{correction_size}\" fill=\"#333333\">{}</text>",
-            left + pad,
-            y - correction_size * 0.3,
-            escape_xml(line)
-        );
-    }
+    // The box is white whatever the theme: dark ink.
+    let ink = CardInk {
+        text: crate::scene::style::LABEL,
+        muted: crate::scene::style::LABEL_MUTED,
+    };
+    write_card(&mut svg, &card, inside, ink);
     svg.push_str("</g>\n");
     (svg, top - 6.0)
 }

@@ -68,6 +68,38 @@ fn source_note(source: &Source) -> String {
     note
 }
 
+/// Whether a map file is a PDF, which neither a browser's `<img>` nor
+/// Markdown can show in the page: it is linked instead.
+fn is_pdf(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".pdf")
+}
+
+/// A map in the Markdown report: the image, or a link to a PDF.
+fn md_map(alt: &str, name: &str) -> String {
+    if is_pdf(name) {
+        format!("[{} (PDF)]({name})", escape_markdown(alt))
+    } else {
+        format!("![{alt}]({name})")
+    }
+}
+
+/// A map in the HTML report: the image, or a link to a PDF.
+fn html_map(alt: &str, name: &str) -> String {
+    if is_pdf(name) {
+        format!(
+            "<a class=\"map\" href=\"{}\">{} (PDF)</a>",
+            escape_html(name),
+            escape_html(alt)
+        )
+    } else {
+        format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+            escape_html(name),
+            escape_html(alt)
+        )
+    }
+}
+
 /// The report as Markdown.
 pub fn markdown(story: &Story, atlas: &Atlas, image: &dyn Fn(usize, Which) -> String) -> String {
     let mut md = String::new();
@@ -109,9 +141,13 @@ pub fn markdown(story: &Story, atlas: &Atlas, image: &dyn Fn(usize, Which) -> St
         );
         let alt = format!("Map for claim {number}: {}", map_dates(step));
         if step.view.compare_from.is_some() {
-            let _ = writeln!(md, "![{alt}, before]({})", image(number, Which::Before));
+            let _ = writeln!(
+                md,
+                "{}",
+                md_map(&format!("{alt}, before"), &image(number, Which::Before))
+            );
         }
-        let _ = writeln!(md, "![{alt}]({})\n", image(number, Which::Main));
+        let _ = writeln!(md, "{}\n", md_map(&alt, &image(number, Which::Main)));
         let mut caption = format!("Map: {}", map_dates(step));
         if let Some(c) = &step.view.caption {
             let _ = write!(caption, ". {c}");
@@ -216,16 +252,14 @@ pub fn html(story: &Story, atlas: &Atlas, image: &dyn Fn(usize, Which) -> String
         if step.view.compare_from.is_some() {
             let _ = writeln!(
                 h,
-                "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
-                e(&image(number, Which::Before)),
-                e(&format!("{alt}, before"))
+                "{}",
+                html_map(&format!("{alt}, before"), &image(number, Which::Before))
             );
         }
         let _ = writeln!(
             h,
-            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">\n<figcaption>{}.</figcaption>\n</figure>",
-            e(&image(number, Which::Main)),
-            e(&alt),
+            "{}\n<figcaption>{}.</figcaption>\n</figure>",
+            html_map(&alt, &image(number, Which::Main)),
             e(&caption)
         );
         h.push_str("<ul class=\"sources\">\n");
