@@ -388,3 +388,94 @@ fn presets_and_paper_on_the_command_line() {
     assert!(err.contains("\"sepia\""), "{err}");
     assert!(!Path::new(&dir.path().join("bad.pdf")).exists());
 }
+
+/// The texts of an SVG's `<text>` elements and their type sizes.
+fn svg_texts(svg: &str) -> Vec<(String, f32)> {
+    let doc = resvg::usvg::roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let size = n
+                .attribute("font-size")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(f32::NAN);
+            (n.text().unwrap_or_default().to_string(), size)
+        })
+        .collect()
+}
+
+/// Every page an editor can ask for — the presets, each paper upright and
+/// on its side, the default 1920×1080 — shows the whole legend of a busy map
+/// (10 Nov 2020 with every layer, with a title, and again compared with
+/// 26 Sep 2020) and the scale bar, none of it under 9 pt: the panel gets
+/// tighter or takes columns instead of leaving rows out.
+#[test]
+fn the_panel_leaves_nothing_out_on_any_page() {
+    use caucasus_atlas::render::export::Prepared;
+    use caucasus_atlas::render::preset::Preset;
+    let d = data();
+    let mut pages: Vec<(String, ExportRequest)> = Vec::new();
+    let base = || {
+        let mut r = ExportRequest::new(Date::from_ymd(2020, 11, 10).unwrap());
+        r.format = Format::Svg;
+        r.include.title = Some("The South Caucasus after the ceasefire".to_string());
+        r
+    };
+    pages.push(("1920×1080".to_string(), base()));
+    for preset in Preset::ALL {
+        let mut r = base();
+        if let Some((w, h)) = preset.size() {
+            (r.width, r.height) = (w, h);
+        }
+        r.paper = preset.paper();
+        pages.push((preset.name().to_string(), r));
+    }
+    for paper in Paper::ALL {
+        for orientation in [Orientation::Portrait, Orientation::Landscape] {
+            let mut r = base();
+            r.paper = Some(PaperPage {
+                paper,
+                orientation,
+                margin_mm: PaperPage::DEFAULT_MARGIN_MM,
+            });
+            pages.push((format!("{} {orientation:?}", paper.name()), r));
+        }
+    }
+    let mut missing = Vec::new();
+    for (page, plain) in pages {
+        let mut compared = plain.clone();
+        compared.compare_from = Date::from_ymd(2020, 9, 26);
+        for request in [plain, compared] {
+            let what = format!("{page}, compare {:?}", request.compare_from);
+            let prepared = Prepared::new(&d.atlas, &request).unwrap();
+            let scene = prepared.scene(&d.atlas, &d.projected, request.date);
+            assert!(scene.legend.len() >= 8, "{what}: a busy legend");
+            let svg = prepared.svg(&scene);
+            let texts = svg_texts(&svg);
+            for (text, size) in &texts {
+                assert!(*size >= 9.0, "{what}: \"{text}\" at {size} pt");
+            }
+            let all: String = texts
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            for entry in &scene.legend {
+                if !all.contains(&entry.text) {
+                    missing.push(format!("{what}: legend entry \"{}\"", entry.text));
+                }
+            }
+            if !texts.iter().any(|(t, _)| t == "Scale") {
+                missing.push(format!("{what}: the scale bar"));
+            }
+            if let Some(table) = &scene.compare {
+                for row in &table.rows {
+                    if !all.contains(&row.area) {
+                        missing.push(format!("{what}: compare row {}", row.label));
+                    }
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "left out: {missing:#?}");
+}

@@ -69,7 +69,21 @@ fn a_loaded_layer_is_listed_clicked_and_removed() {
             .iter()
             .any(|e| e.to_string().contains("\"2020-10-32\" is not a date"))
     );
-    // The fields read are shown, guessed.
+    // The top bar counts it; its button opens the list, which says what was left out.
+    harness.get_by_label_contains("1 data problem").click();
+    harness.run();
+    harness.get_by_label("Left out (1)");
+    harness.get_by_label_contains("1 data problem").click();
+    harness.run();
+    assert!(harness.query_by_label("Left out (1)").is_none());
+    // The fields read are shown, guessed; closed, the dialog comes back
+    // with the layer's Fields… button.
+    harness.get_by_label("Layer fields");
+    harness.get_by_label("Keep as loaded").click();
+    harness.run();
+    assert!(harness.query_by_label("Layer fields").is_none());
+    harness.get_by_label("Fields…").click();
+    harness.run();
     harness.get_by_label("Layer fields");
 
     // Select an incident where a click would, and read its properties.

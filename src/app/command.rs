@@ -73,6 +73,9 @@ pub enum Command {
     LoadLayer(std::path::PathBuf),
     /// Load a user's file with this mapping (the mapping dialog's "Reload").
     LoadLayerWith(std::path::PathBuf, crate::atlas::import::Mapping),
+    /// Open the mapping dialog of a loaded user's layer (its fields as read),
+    /// to reload it with other fields.
+    EditLayerFields(LayerKind),
     /// Stop the load in progress.
     CancelLayerLoad,
     /// Remove a user's layer.

@@ -154,6 +154,7 @@ impl Document {
             | Command::OpenLayer
             | Command::LoadLayer(_)
             | Command::LoadLayerWith(..)
+            | Command::EditLayerFields(_)
             | Command::CancelLayerLoad
             | Command::RemoveLayer(_)
             | Command::Quit => {}

@@ -1,5 +1,6 @@
 //! The layer panel: a box per loaded layer, with its feature count; users'
-//! layers with their colour and a remove button, *Open layer…*; and how the
+//! layers with their colour, *Fields…* (the mapping dialog, to reload it
+//! with other fields) and a remove button, *Open layer…*; and how the
 //! two names of a place are shown.
 
 use egui::{RichText, Ui};
@@ -19,7 +20,7 @@ pub fn layers_panel(ui: &mut Ui, document: &Document) -> Vec<Command> {
     for layer in &atlas.layers {
         let mut shown = document.shows(&layer.kind);
         let label = format!("{} ({})", layer.kind, layer.features.len());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if layer.kind.is_user() {
                 let color = user_layer_color(atlas, &layer.kind);
                 let (rect, _) =
@@ -32,6 +33,14 @@ pub fn layers_panel(ui: &mut Ui, document: &Document) -> Vec<Command> {
                 .changed()
             {
                 commands.push(Command::SetLayerVisible(layer.kind.clone(), shown));
+            }
+            if layer.kind.is_user()
+                && ui
+                    .small_button("Fields…")
+                    .on_hover_text("Which properties hold the date, the end and the name")
+                    .clicked()
+            {
+                commands.push(Command::EditLayerFields(layer.kind.clone()));
             }
             if layer.kind.is_user()
                 && ui

@@ -322,6 +322,16 @@ impl AtlasApp {
                 self.panels.user_layers.remember(&path, &mapping);
                 self.load_layer(path, mapping);
             }
+            Command::EditLayerFields(layer) => {
+                let data = self.document.data();
+                if let Some(l) = data.atlas.layers.iter().find(|l| l.kind == layer)
+                    && let Some(info) = &l.user
+                {
+                    self.panels
+                        .user_layers
+                        .edit(std::path::PathBuf::from(&l.file), info);
+                }
+            }
             Command::CancelLayerLoad => {
                 self.panels.user_layers.cancel();
                 self.platform
@@ -588,6 +598,7 @@ impl AtlasApp {
             can_ask: self.platform.pending_pick.is_none(),
             theme: self.panels.theme,
             problems: self.document.data().errors.len(),
+            warnings: self.document.data().warnings.len(),
             notes: &self.platform.notes,
         };
         egui::Panel::top("top-bar").show(ui, |ui| {
@@ -715,6 +726,7 @@ impl AtlasApp {
             data_problems::data_problems_window(
                 ctx,
                 &self.document.data().errors,
+                &self.document.data().warnings,
                 &mut self.panels.problems_open,
             );
         }

@@ -17,6 +17,8 @@ pub struct TopBarState<'a> {
     pub theme: egui::ThemePreference,
     /// How many features could not be loaded.
     pub problems: usize,
+    /// How many were loaded with a warning.
+    pub warnings: usize,
     /// Notes for the user (e.g. a stored state that could not be used).
     pub notes: &'a [String],
 }
@@ -70,10 +72,8 @@ pub fn top_bar(ui: &mut Ui, document: &Document, state: &TopBarState<'_>) -> Vec
         }
         ui.separator();
         save_buttons(ui, state.can_ask, &mut commands);
-        if state.problems > 0
-            && ui
-                .button(format!("{} data problem(s)", state.problems))
-                .clicked()
+        if let Some(label) = super::data_problems::problems_label(state.problems, state.warnings)
+            && ui.button(label).clicked()
         {
             commands.push(Command::ToggleDataProblems);
         }

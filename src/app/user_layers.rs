@@ -145,6 +145,7 @@ impl UserLayersPanel {
                     let name = imported.layer.kind.to_string();
                     let loaded = imported.layer.features.len();
                     let errors = imported.errors().count();
+                    let warnings = imported.warnings().count();
                     let guesses = imported
                         .layer
                         .user
@@ -153,8 +154,10 @@ impl UserLayersPanel {
                         .unwrap_or_default();
                     let data = base.with_user_layer(imported);
                     let mut line = format!("Layer \"{name}\": {loaded} feature(s) loaded");
-                    if errors > 0 {
-                        line.push_str(&format!(", {errors} problem(s) (see Data problems)"));
+                    if errors + warnings > 0 {
+                        line.push_str(&format!(
+                            ", {errors} left out and {warnings} with a warning (see Data problems)"
+                        ));
                     }
                     if !guesses.is_empty() {
                         line.push_str(&format!("; {guesses}"));
@@ -171,6 +174,19 @@ impl UserLayersPanel {
             path,
             progress,
             answer,
+        });
+    }
+
+    /// Opens the mapping dialog on the fields `info` says were read from `path`.
+    pub fn edit(&mut self, path: PathBuf, info: &crate::atlas::import::UserLayerInfo) {
+        let text = |f: &Option<String>| f.clone().unwrap_or_default();
+        self.dialog = Some(MappingDialog {
+            path,
+            time: text(&info.fields.time),
+            end: text(&info.fields.end),
+            duration: text(&info.fields.duration),
+            name: text(&info.fields.name),
+            source: info.source.title.clone(),
         });
     }
 
@@ -194,22 +210,8 @@ impl UserLayersPanel {
             Ok(Ok((data, line))) => {
                 let path = job.path.clone();
                 self.job = None;
-                let fields = data
-                    .atlas
-                    .layers
-                    .last()
-                    .and_then(|l| l.user.as_ref())
-                    .map(|u| (u.fields.clone(), u.source.title.clone()));
-                if let Some((fields, source)) = fields {
-                    let text = |f: Option<String>| f.unwrap_or_default();
-                    self.dialog = Some(MappingDialog {
-                        path,
-                        time: text(fields.time),
-                        end: text(fields.end),
-                        duration: text(fields.duration),
-                        name: text(fields.name),
-                        source,
-                    });
+                if let Some(info) = data.atlas.layers.last().and_then(|l| l.user.as_ref()) {
+                    self.edit(path, info);
                 }
                 Some(Loaded::Done(data, line))
             }
@@ -258,7 +260,7 @@ impl UserLayersPanel {
                             ));
                             close = true;
                         }
-                        if ui.button("Close").clicked() {
+                        if ui.button("Keep as loaded").clicked() {
                             close = true;
                         }
                     });

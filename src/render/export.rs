@@ -425,7 +425,13 @@ impl Prepared {
                 None,
             ),
         };
-        let mut layout = Layout::new(width, height, &request.include, pixels_per_point);
+        let mut layout = Layout::with_panel(
+            width,
+            height,
+            &request.include,
+            pixels_per_point,
+            request.compare_from.is_some(),
+        );
         let view = match (&request.extent, &request.view, &request.bbox) {
             (Some(extent), _, _) => {
                 let (map, view) = frame_extent(extent, layout.map)?;

@@ -9,6 +9,7 @@
 
 pub mod card;
 mod compare_block;
+mod panel;
 
 use std::fmt::Write as _;
 
@@ -19,7 +20,6 @@ use crate::scene::alt_text::alt_text;
 use crate::scene::credits::{self, CREDIT_PT};
 use crate::scene::labels::place_labels;
 use crate::scene::origins::{Origin, position_in};
-use crate::scene::scale_bar::scale_bar;
 use crate::scene::style;
 use crate::scene::theme::Theme;
 use crate::scene::{LabelStyle, LegendEntry, Scene, Swatch, Symbol};
@@ -96,8 +96,12 @@ impl ExportOptions {
 /// [`crate::scene::credits::attribution`]).
 pub const ATTRIBUTION: &str = "Caucasus Atlas · Borders: Natural Earth (public domain) · Places: GeoNames (CC BY 4.0) · Lambert conformal conic projection";
 
-/// The lines of the credit line under the map.
-const FOOTER_LINES: usize = 2;
+/// The lines of the credit line under the map on a page `width` points
+/// wide: the attribution takes one line of a wide page and two of a sheet
+/// of paper, and the sources keep two.
+fn footer_lines(width: f32) -> usize {
+    if width < 1000.0 { 4 } else { 3 }
+}
 
 /// The distance between the credit line's baselines, in points.
 const CREDIT_LINE_HEIGHT: f32 = CREDIT_PT * 1.3;
@@ -134,13 +138,25 @@ impl Layout {
         options: &ExportOptions,
         pixels_per_point: Option<f32>,
     ) -> Layout {
+        Layout::with_panel(width_px, height_px, options, pixels_per_point, false)
+    }
+
+    /// [`Layout::new`], with a larger panel when `roomy` (compare mode: the
+    /// table of gains and losses goes above the legend).
+    pub fn with_panel(
+        width_px: u32,
+        height_px: u32,
+        options: &ExportOptions,
+        pixels_per_point: Option<f32>,
+        roomy: bool,
+    ) -> Layout {
         let ppp = pixels_per_point
             .filter(|p| p.is_finite() && *p > 0.0)
             .unwrap_or_else(|| auto_pixels_per_point(width_px, height_px));
         let size = Vec2::new(width_px as f32 / ppp, height_px as f32 / ppp);
         let page = Rect::from_min_size(Pos2::ZERO, size);
         let mut rest = page;
-        let footer_height = FOOTER_LINES as f32 * CREDIT_LINE_HEIGHT + 10.0;
+        let footer_height = footer_lines(size.x) as f32 * CREDIT_LINE_HEIGHT + 10.0;
         // A page too small for the furniture shows the map alone.
         let footer = (options.wants_footer() && size.y >= 4.0 * footer_height).then(|| {
             let f = Rect::from_min_max(Pos2::new(0.0, size.y - footer_height), size.to_pos2());
@@ -150,14 +166,23 @@ impl Layout {
         let panel = if !options.wants_panel() {
             None
         } else if size.x >= size.y {
-            let w = (size.x * 0.2).clamp(240.0, 400.0);
+            // A short page (paper on its side) gets a wider panel: the legend
+            // it cannot stack in the height goes into two columns.
+            let least = match (size.y < 800.0, roomy) {
+                (true, true) => 360.0,
+                (true, false) => 300.0,
+                (false, _) => 240.0,
+            };
+            let (share, most) = if roomy { (0.25, 480.0) } else { (0.2, 400.0) };
+            let w = (size.x * share).clamp(least, most);
             (size.x >= 2.0 * w).then(|| {
                 let p = Rect::from_min_max(Pos2::new(rest.max.x - w, rest.min.y), rest.max);
                 rest.max.x = p.min.x;
                 p
             })
         } else {
-            let h = (size.y * 0.3).clamp(220.0, 520.0);
+            let (share, most) = if roomy { (0.45, 640.0) } else { (0.3, 520.0) };
+            let h = (size.y * share).clamp(250.0, most);
             (rest.height() >= 2.0 * h).then(|| {
                 let p = Rect::from_min_max(Pos2::new(rest.min.x, rest.max.y - h), rest.max);
                 rest.max.y = p.min.y;
@@ -325,13 +350,13 @@ pub fn write_svg(
     );
     write_map(&mut svg, scene, projector, layout, theme);
     if let Some(panel) = layout.panel {
-        write_panel(&mut svg, scene, projector, panel, options);
+        panel::write_panel(&mut svg, scene, projector, panel, options);
     }
     if let Some(footer) = layout.footer {
         let lines = credits::credit_lines(
             scene,
             footer.width() - 20.0,
-            FOOTER_LINES,
+            footer_lines(footer.width()),
             options.sources,
             options.attribution,
         );
@@ -742,187 +767,6 @@ fn write_labels(
             paint("fill", label.color),
             escape_xml(&label.text)
         );
-    }
-}
-
-/// Where the panel's next block goes: its column and how far down it is.
-struct PanelColumn<'a> {
-    theme: Theme,
-    svg: &'a mut String,
-    left: f32,
-    width: f32,
-    bottom: f32,
-    y: f32,
-}
-
-impl PanelColumn<'_> {
-    /// One line of text with its baseline at `y`.
-    fn text(&mut self, x: f32, y: f32, size: f32, color: Color32, s: &str) {
-        let _ = writeln!(
-            self.svg,
-            "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{size}\" {}>{}</text>",
-            paint("fill", color),
-            escape_xml(s)
-        );
-    }
-
-    /// A block's small heading.
-    fn heading(&mut self, s: &str) {
-        self.y += 10.0;
-        let (left, y) = (self.left, self.y);
-        let muted = self.theme.muted_text();
-        self.text(left, y + 11.0, 11.0, muted, s);
-        self.y += 18.0;
-    }
-
-    /// Whether `height` more points fit above the bottom.
-    fn fits(&self, height: f32) -> bool {
-        self.y + height <= self.bottom
-    }
-}
-
-/// Writes the panel's blocks top to bottom; the sources fill what is left.
-fn write_panel(
-    svg: &mut String,
-    scene: &Scene,
-    projector: &Projector,
-    panel: Rect,
-    options: &ExportOptions,
-) {
-    let _ = writeln!(
-        svg,
-        "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" {}/>",
-        panel.min.x,
-        panel.min.y,
-        panel.width(),
-        panel.height(),
-        paint("fill", options.theme.panel())
-    );
-    let pad = 18.0;
-    let mut column = PanelColumn {
-        theme: options.theme,
-        svg,
-        left: panel.min.x + pad,
-        width: panel.width() - 2.0 * pad,
-        bottom: panel.max.y - pad,
-        y: panel.min.y + pad,
-    };
-    write_title_block(&mut column, scene, options);
-    if let Some(c) = &options.card {
-        let top = column.y + 8.0;
-        let room = Rect::from_min_max(
-            Pos2::new(column.left, top),
-            Pos2::new(column.left + column.width, column.bottom),
-        );
-        let ink = card::CardInk {
-            text: options.theme.text(),
-            muted: options.theme.muted_text(),
-        };
-        column.y = top + card::write_card(column.svg, c, room, ink) + 4.0;
-    }
-    if let Some(table) = &scene.compare {
-        compare_block::write_compare_block(&mut column, scene, table);
-    }
-    if options.legend && !scene.legend.is_empty() {
-        write_legend_block(&mut column, scene);
-    }
-    if options.scale_bar && column.fits(60.0) {
-        write_scale_block(&mut column, projector);
-    }
-}
-
-/// The title (wrapped) and the date caption, as asked for.
-fn write_title_block(column: &mut PanelColumn<'_>, scene: &Scene, options: &ExportOptions) {
-    let left = column.left;
-    if let Some(title) = &options.title {
-        for line in wrap(title, 22.0, column.width) {
-            let y = column.y;
-            column.text(left, y + 22.0, 22.0, column.theme.text(), &line);
-            column.y += 29.0;
-        }
-    }
-    if options.caption {
-        let y = column.y;
-        column.text(left, y + 19.0, 19.0, column.theme.text(), &scene.caption);
-        column.y += 28.0;
-        if let Some(note) = &scene.data_note {
-            let y = column.y;
-            column.text(left, y + 2.0, 11.0, column.theme.muted_text(), note);
-            column.y += 14.0;
-        }
-    }
-}
-
-/// The legend: a swatch and the wrapped text of each entry, while they fit.
-fn write_legend_block(column: &mut PanelColumn<'_>, scene: &Scene) {
-    column.heading("Legend");
-    let left = column.left;
-    for entry in &scene.legend {
-        let lines = wrap(&entry.text, 12.5, column.width - 30.0);
-        if !column.fits(18.0 * lines.len() as f32) {
-            break;
-        }
-        write_swatch(column.svg, scene, entry, Pos2::new(left, column.y + 2.0));
-        for line in &lines {
-            let y = column.y;
-            column.text(left + 30.0, y + 13.0, 12.5, column.theme.text(), line);
-            column.y += 18.0;
-        }
-        column.y += 3.0;
-    }
-}
-
-/// A scale bar of four alternating segments with 0, half and full lengths.
-fn write_scale_block(column: &mut PanelColumn<'_>, projector: &Projector) {
-    column.heading("Scale");
-    let (left, y) = (column.left, column.y);
-    // The same choice of round length as the window's scale bar.
-    let (km, length) = scale_bar(
-        projector.km_per_point(),
-        (column.width - 40.0).min(200.0) as f64,
-    );
-    let length = length as f32;
-    if km <= 0.0 || !length.is_finite() {
-        return;
-    }
-    for k in 0..4 {
-        let x = left + length * k as f32 / 4.0;
-        let color = if k % 2 == 0 {
-            column.theme.text()
-        } else {
-            column.theme.paper()
-        };
-        let _ = writeln!(
-            column.svg,
-            "<rect x=\"{x:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"5\" {} {} stroke-width=\"0.8\"/>",
-            y + 2.0,
-            length / 4.0,
-            paint("fill", color),
-            paint("stroke", column.theme.text())
-        );
-    }
-    for (x, s) in [
-        (left, "0".to_string()),
-        (left + length / 2.0, format_km(km / 2.0)),
-        (left + length, format!("{} km", format_km(km))),
-    ] {
-        let _ = writeln!(
-            column.svg,
-            "<text x=\"{x:.2}\" y=\"{:.2}\" font-size=\"10.5\" text-anchor=\"middle\" {}>{}</text>",
-            y + 20.0,
-            paint("fill", column.theme.text()),
-            escape_xml(&s)
-        );
-    }
-    column.y += 28.0;
-}
-
-fn format_km(km: f64) -> String {
-    if km.fract() == 0.0 {
-        format!("{km:.0}")
-    } else {
-        let s = format!("{km:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 

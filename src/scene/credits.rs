@@ -147,16 +147,18 @@ impl Credits {
 
 /// Ranks credits for a reader: neutral sources before partisan ones; the
 /// sources of the states and events drawn before a feature's general
-/// sources; then those supporting more of the map, then the more recent
-/// state, then by title (so the order never depends on the data's order).
+/// sources; then those of the most recent state drawn (what changed last is
+/// what a map of its date is about: on 10 Nov 2020 the ceasefire statement,
+/// not the 1994 lines that still stand), then those supporting more of the
+/// map, then by title (so the order never depends on the data's order).
 pub fn rank(list: &mut [Credit]) {
     list.sort_by(|a, b| {
         let k = |c: &Credit| {
             (
                 c.partisan.is_some(),
                 !c.specific,
-                Reverse(c.supports),
                 Reverse(c.latest),
+                Reverse(c.supports),
             )
         };
         k(a).cmp(&k(b)).then_with(|| a.title.cmp(&b.title))
@@ -361,11 +363,11 @@ fn group_text(group: &[&Credit]) -> String {
 /// The credit line in at most `max_lines` lines of [`CREDIT_PT`] type no
 /// wider than `width` points: "Sources: …" with the top-ranked publishers
 /// that fit (at most [`MAX_NAMED`], each with its first titles; a note says
-/// how many more sources the metadata lists), then the attribution, each as
-/// asked for.
-// Indices come from the credits' own index map or from `find` on the same string, and every
-// publisher group holds at least one credit.
-#[allow(clippy::indexing_slicing, clippy::string_slice)]
+/// how many more sources the metadata lists), then the attribution on a line
+/// of its own, each as asked for. The sources get every line the
+/// attribution leaves.
+// Every publisher group holds at least one credit, and `named` never exceeds the groups.
+#[allow(clippy::indexing_slicing)]
 pub fn credit_lines(
     scene: &Scene,
     width: f32,
@@ -373,38 +375,48 @@ pub fn credit_lines(
     sources: bool,
     with_attribution: bool,
 ) -> Vec<String> {
-    let attribution = with_attribution.then(|| attribution(scene));
+    let wrap = |text: &str| super::text::wrap(text, CREDIT_PT, width);
+    let attribution = if with_attribution {
+        wrap(&attribution(scene))
+    } else {
+        Vec::new()
+    };
     let groups = by_publisher(&scene.credits);
     let compose = |named: usize| -> String {
-        let mut text = String::new();
-        if sources && !groups.is_empty() {
-            let shown = &groups[..named.min(groups.len())];
-            let names: Vec<String> = shown.iter().map(|g| group_text(g)).collect();
-            let titled: usize = shown
-                .iter()
-                .map(|g| g.len().min(TITLES_PER_PUBLISHER))
-                .sum();
-            text.push_str("Sources: ");
-            text.push_str(&names.join("; "));
-            let more = scene.credits.len() - titled.min(scene.credits.len());
-            if more > 0 {
+        let shown = &groups[..named.min(groups.len())];
+        let names: Vec<String> = shown.iter().map(|g| group_text(g)).collect();
+        let titled: usize = shown
+            .iter()
+            .map(|g| g.len().min(TITLES_PER_PUBLISHER))
+            .sum();
+        let more = scene.credits.len() - titled.min(scene.credits.len());
+        let mut text = format!("Sources: {}", names.join("; "));
+        if more > 0 {
+            if names.is_empty() {
+                text.push_str(&format!("{more} in the file’s metadata"));
+            } else {
                 text.push_str(&format!("; {more} more in the file’s metadata"));
             }
-            text.push_str(". ");
         }
-        if let Some(a) = &attribution {
-            text.push_str(a);
-        }
+        text.push('.');
         text
     };
-    let mut named = MAX_NAMED.min(groups.len());
-    loop {
-        let lines = super::text::wrap(&compose(named), CREDIT_PT, width);
-        if lines.len() <= max_lines || named == 0 {
-            return lines.into_iter().take(max_lines).collect();
+    let mut lines = Vec::new();
+    if sources && !groups.is_empty() {
+        let room = max_lines.saturating_sub(attribution.len()).max(1);
+        let mut named = MAX_NAMED.min(groups.len());
+        loop {
+            let sources = wrap(&compose(named));
+            if sources.len() <= room || named == 0 {
+                lines.extend(sources.into_iter().take(room));
+                break;
+            }
+            named -= 1;
         }
-        named -= 1;
     }
+    lines.extend(attribution);
+    lines.truncate(max_lines);
+    lines
 }
 
 /// Every credited source, one full entry a line (see [`Credit::full`]).

@@ -3,80 +3,86 @@
 //! to, km² ± bound and the share), the total, the net per controller and what
 //! the ± means — the same [`CompareTable`] the window prints.
 
-use super::{PanelColumn, wrap, write_swatch};
+use super::panel::PanelColumn;
 use crate::scene::compare::CompareTable;
 use crate::scene::style;
 use crate::scene::{LegendEntry, Scene, Swatch};
 use emath::Pos2;
 
-/// Writes the table while it fits; the block is left out when not even its
-/// heading and total fit.
+/// Writes the table down the panel's columns, at its density; pieces no
+/// column has room for are counted as dropped (the panel is then written
+/// tighter).
 pub(super) fn write_compare_block(
     column: &mut PanelColumn<'_>,
     scene: &Scene,
     table: &CompareTable,
 ) {
-    if !column.fits(60.0) {
+    let (text, muted) = (column.theme.text(), column.theme.muted_text());
+    let left_of = |column: &PanelColumn<'_>| column.left;
+    let head = column.pt(13.5);
+    let head_step = column.advance(13.5, 18.0);
+    let width = column.width;
+    let heading = column.wrap(&table.heading, head, width);
+    column.y += column.gap(10.0);
+    if !column.room(head_step * heading.len() as f32) {
+        column.dropped += 1 + table.rows.len() + 1 + table.net.len();
         return;
     }
-    column.y += 10.0;
-    let left = column.left;
-    let heading = wrap(&table.heading, 13.5, column.width);
     for line in &heading {
-        let y = column.y;
-        column.text(left, y + 13.5, 13.5, style::LABEL, line);
-        column.y += 18.0;
+        let (left, y) = (left_of(column), column.y);
+        column.text(left, y + head, head, text, line);
+        column.y += head_step;
     }
+    let (size, small) = (column.pt(12.5), column.pt(11.0));
+    let indent = column.gap(30.0);
+    let line = column.advance(12.5, 17.0);
+    let share_line = column.advance(11.0, 15.0);
     for row in &table.rows {
-        let label = wrap(&row.label, 12.5, column.width - 30.0);
-        let height = 17.0 * (label.len() + 2) as f32;
-        if !column.fits(height) {
-            break;
+        let label = column.wrap(&row.label, size, width - indent);
+        let area = column.wrap(&row.area, size, width - indent);
+        let share = column.wrap(&row.share, small, width - indent);
+        let height = line * (label.len() + area.len()) as f32 + share_line * share.len() as f32;
+        if !column.room(height) {
+            column.dropped += 1;
+            continue;
         }
         let swatch = LegendEntry {
             color: style::mix(row.color, style::PAPER, 0.55),
             swatch: Swatch::Hatched(row.color),
             text: String::new(),
         };
-        write_swatch(column.svg, scene, &swatch, Pos2::new(left, column.y + 2.0));
-        for line in &label {
+        let at = Pos2::new(left_of(column), column.y + column.gap(2.0));
+        column.swatch(scene, &swatch, at);
+        let x = left_of(column) + indent;
+        for l in label.iter().chain(&area) {
             let y = column.y;
-            column.text(left + 30.0, y + 13.0, 12.5, style::LABEL, line);
-            column.y += 17.0;
+            column.text(x, y + size, size, text, l);
+            column.y += line;
         }
-        let y = column.y;
-        column.text(left + 30.0, y + 13.0, 12.5, style::LABEL, &row.area);
-        column.y += 17.0;
-        let y = column.y;
-        column.text(left + 30.0, y + 12.0, 11.0, style::LABEL_MUTED, &row.share);
-        column.y += 19.0;
-    }
-    let mut rest: Vec<(f32, &str)> = vec![(12.5, table.total.as_str())];
-    rest.extend(table.net.iter().map(|n| (11.0, n.as_str())));
-    for (size, text) in rest {
-        let lines = wrap(text, size, column.width);
-        if !column.fits(16.0 * lines.len() as f32) {
-            return;
-        }
-        for line in &lines {
+        for l in &share {
             let y = column.y;
-            let color = if size > 12.0 {
-                style::LABEL
-            } else {
-                style::LABEL_MUTED
-            };
-            column.text(left, y + size, size, color, line);
-            column.y += size + 4.5;
+            column.text(x, y + small, small, muted, l);
+            column.y += share_line;
         }
+        column.y += column.gap(4.0);
     }
+    let mut rest: Vec<(f32, &str, bool)> = vec![(12.5, table.total.as_str(), true)];
+    rest.extend(table.net.iter().map(|n| (11.0, n.as_str(), false)));
     if let Some(note) = &table.note {
-        let lines = wrap(note, 10.5, column.width);
-        if column.fits(14.0 * lines.len() as f32) {
-            for line in &lines {
-                let y = column.y;
-                column.text(left, y + 10.5, 10.5, style::LABEL_MUTED, line);
-                column.y += 14.0;
-            }
+        rest.push((10.5, note.as_str(), false));
+    }
+    for (nominal, words, strong) in rest {
+        let size = column.pt(nominal);
+        let step = column.advance(nominal, nominal + 4.5);
+        let lines = column.wrap(words, size, width);
+        if !column.room(step * lines.len() as f32) {
+            column.dropped += 1;
+            continue;
+        }
+        for l in &lines {
+            let (left, y) = (left_of(column), column.y);
+            column.text(left, y + size, size, if strong { text } else { muted }, l);
+            column.y += step;
         }
     }
 }
