@@ -7,7 +7,8 @@
 //! compare mode on: scrubbing past new pairs of dates (computed on the worker
 //! thread, the table saying "computing…"), and switching between two dates
 //! whose comparisons are cached (the hatched overlay and its table drawn),
-//! plain and in the swipe view.
+//! plain and in the swipe view; and scrubbing with a user's million-vertex
+//! layer on.
 
 use std::time::{Duration, Instant};
 
@@ -18,7 +19,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let data = AtlasData::load(None);
+    harness_with(AtlasData::load(None))
+}
+
+fn harness_with(data: AtlasData) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size(egui::Vec2::new(1600.0, 1000.0))
         .build_eframe(move |cc| AtlasApp::new(cc, data));
@@ -121,10 +125,31 @@ fn compare_percentiles() {
     report(" (compare on, swipe view)", times);
 }
 
+/// Scrubbing with a user's million-vertex layer on (10,000 dated polygons
+/// and 100,000 dated points, `SyntheticLayer::MILLION`).
+fn user_layer_percentiles() {
+    use caucasus_atlas::atlas::import::synthetic::{SyntheticLayer, write_layer};
+    use caucasus_atlas::atlas::import::{Mapping, import_text};
+    let mut bytes = Vec::new();
+    if write_layer(&mut bytes, &SyntheticLayer::MILLION).is_err() {
+        return;
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    let Ok(imported) = import_text("big.geojson", "big", &text, &Mapping::default(), None) else {
+        return;
+    };
+    let mut harness = harness_with(AtlasData::load(None).with_user_layer(imported));
+    let times = (0..300u32)
+        .map(|i| frame(&mut harness, (i / 150).is_multiple_of(2)))
+        .collect();
+    report(" (with the 1M-vertex user layer)", times);
+}
+
 fn bench(c: &mut Criterion) {
     let mut harness = harness();
     percentiles(&mut harness);
     compare_percentiles();
+    user_layer_percentiles();
     let mut i = 0u32;
     c.bench_function("ui frame (date changes every frame)", |b| {
         b.iter(|| {

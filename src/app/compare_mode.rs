@@ -6,6 +6,9 @@
 //! Comparisons are computed on a worker thread and cached per pair of dates,
 //! so scrubbing with compare on stays smooth: while a new pair is computed
 //! the map shows D2 without the overlay and the table says "computing…".
+//! A pair is asked for once the shown date has held still for [`SETTLE`]:
+//! while the user scrubs, the worker does not take the second core from the
+//! frames for dates that are gone a frame later.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -18,6 +21,9 @@ use crate::time::{ATLAS_START, Date};
 
 /// How many compared pairs are kept (each holds its hatch lines).
 const CACHED_PAIRS: usize = 24;
+
+/// How long the shown date holds still before its pair is computed.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
 
 /// What compare mode has for the shown date.
 #[derive(Clone, Debug)]
@@ -110,6 +116,8 @@ pub struct CompareMode {
     cache: HashMap<Pair, Result<Arc<CompareOverlay>, String>>,
     order: VecDeque<Pair>,
     asked: Option<Pair>,
+    /// The pair the shown date wants and since when.
+    wanted: Option<(Pair, std::time::Instant)>,
     worker: Option<Worker>,
     status: CompareStatus,
 }
@@ -124,6 +132,7 @@ impl Default for CompareMode {
             cache: HashMap::new(),
             order: VecDeque::new(),
             asked: None,
+            wanted: None,
             worker: None,
             status: CompareStatus::Off,
         }
@@ -161,7 +170,8 @@ impl CompareMode {
     }
 
     /// Takes finished comparisons, and asks for the pair (D1, `date`) when it
-    /// is new. Called once per frame; cheap when nothing changed.
+    /// is new and `date` has been shown for [`SETTLE`]. Called once per
+    /// frame; cheap when nothing changed.
     pub fn update(&mut self, atlas: &Arc<Atlas>, date: Date, wake: Option<&egui::Context>) {
         self.take_results();
         let Some(from) = self.from.filter(|_| self.on) else {
@@ -177,7 +187,21 @@ impl CompareMode {
             Some(Ok(overlay)) => CompareStatus::Ready(overlay.clone()),
             Some(Err(e)) => CompareStatus::Failed(e.clone()),
             None => {
-                if self.asked != Some(pair) {
+                let now = std::time::Instant::now();
+                let since = match self.wanted {
+                    Some((wanted, since)) if wanted == pair => since,
+                    _ => {
+                        self.wanted = Some((pair, now));
+                        now
+                    }
+                };
+                let held = now.duration_since(since);
+                if self.asked != Some(pair) && held < SETTLE {
+                    // Look again when it will have held long enough.
+                    if let Some(ctx) = wake {
+                        ctx.request_repaint_after(SETTLE - held);
+                    }
+                } else if self.asked != Some(pair) {
                     let worker = self
                         .worker
                         .get_or_insert_with(|| Worker::start(atlas.clone(), wake.cloned()));
@@ -227,5 +251,39 @@ impl CompareMode {
             self.update(atlas, date, None);
         }
         &self.status
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_is_asked_for_only_once_the_date_holds_still() {
+        let data = crate::data::AtlasData::load(None);
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let from = day("2020-09-26");
+        let mut mode = CompareMode {
+            on: true,
+            from: Some(from),
+            ..CompareMode::default()
+        };
+        mode.update(&data.atlas, day("2020-10-20"), None);
+        assert!(mode.computing());
+        assert_eq!(mode.asked, None, "not asked while the date may move on");
+        // Scrubbing on: the new date waits from its own first frame.
+        mode.update(&data.atlas, day("2020-11-10"), None);
+        assert_eq!(mode.asked, None);
+        std::thread::sleep(SETTLE);
+        mode.update(&data.atlas, day("2020-11-10"), None);
+        assert_eq!(mode.asked, Some((from, day("2020-11-10"))));
+        let status = mode.wait(
+            &data.atlas,
+            day("2020-11-10"),
+            std::time::Duration::from_secs(60),
+        );
+        assert!(matches!(status, CompareStatus::Ready(_)), "{status:?}");
+        // The date scrubbed past was never computed.
+        assert!(!mode.cache.contains_key(&(from, day("2020-10-20"))));
     }
 }

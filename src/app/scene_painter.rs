@@ -35,7 +35,8 @@ pub fn paint_scene<'a>(
     scene: &'a Scene,
     projector: &Projector,
 ) -> (PaintStats, Vec<PlacedLabel<'a>>) {
-    let view = projector.visible_map_rect();
+    // Only what the painter's clip shows (half the map each in the swipe view).
+    let view = projector.map_rect_of(painter.clip_rect());
     let mut stats = PaintStats::default();
     let transform = projector.map_to_screen_transform();
     let mut shapes: Vec<Shape> = Vec::with_capacity(scene.fills.len() + scene.strokes.len());
@@ -57,7 +58,11 @@ pub fn paint_scene<'a>(
         shapes.extend(marker_shapes(marker.symbol, p, marker.radius, marker.color));
     }
     painter.extend(shapes);
-    let placed = place_labels(scene, projector);
+    // Placed over the whole map (so a label sits where it would without a
+    // clip), painted and returned only where the clip shows it.
+    let clip = painter.clip_rect();
+    let mut placed = place_labels(scene, projector);
+    placed.retain(|p| p.rect.intersects(clip));
     for placed_label in &placed {
         paint_label(painter, placed_label, scene.theme.halo());
     }

@@ -77,8 +77,14 @@ impl Projector {
 
     /// The map-space box the viewport shows (for culling).
     pub fn visible_map_rect(&self) -> geo::Rect<f64> {
-        let a = self.screen_to_map(self.viewport.min);
-        let b = self.screen_to_map(self.viewport.max);
+        self.map_rect_of(self.viewport)
+    }
+
+    /// The map-space box a part of the screen shows (for culling what a
+    /// clipped painter would not draw).
+    pub fn map_rect_of(&self, screen: Rect) -> geo::Rect<f64> {
+        let a = self.screen_to_map(screen.min);
+        let b = self.screen_to_map(screen.max);
         geo::Rect::new(geo::coord! {x: a.x, y: a.y}, geo::coord! {x: b.x, y: b.y})
     }
 
